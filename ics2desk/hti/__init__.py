@@ -1,0 +1,1 @@
+"""The HTI tables as data: message structures, formats, rules text (loaded from resources/hti)."""

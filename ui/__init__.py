@@ -1,0 +1,1 @@
+# Data package: Qt Designer .ui forms loaded at run time by ics2desk.gui.
