@@ -1,0 +1,21 @@
+"""The HTI rules (R30xx) and conditions (C30xx), one function each, named by ID.
+
+A message is checked against the rules its tables cite (resources/hti/messages.json);
+`ADVISORY` checks run as warnings elsewhere. R3003 (LRN unique per declarant) needs the
+store and lives there; R3024 (cannot be amended) needs the registered version and is
+checked by `amendment.changed_unamendable`.
+"""
+from . import consignment, parties, transport, amendment  # noqa: F401  (registration)
+from .base import ADVISORY, RULES, Finding
+
+__all__ = ["RULES", "ADVISORY", "Finding", "rules_for"]
+
+
+def rules_for(message_id: str) -> list[tuple[str, bool]]:
+    """(rule ID, is_error) pairs to run on a message, in ID order."""
+    from ..hti.spec import load_message
+
+    cited = load_message(message_id).cited_ids
+    out = [(rid, True) for rid in sorted(RULES) if rid in cited]
+    out += [(rid, False) for rid in sorted(ADVISORY) if rid not in cited]
+    return out

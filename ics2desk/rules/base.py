@@ -1,0 +1,45 @@
+"""What a rule returns, and the registry that ties each rule function to its HTI ID."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..model import EnsDocument
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a filing: rule ID (or 'XSD'), element XPath, message in EN and FR."""
+
+    rule: str
+    path: str
+    en: str
+    fr: str
+    severity: str = "error"  # "warning": worth a look, does not stop the filing
+
+    def message(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def as_dict(self, lang: str = "en") -> dict:
+        return {"rule": self.rule, "path": self.path, "message": self.message(lang)}
+
+
+RuleFn = Callable[[EnsDocument], Iterator[Finding]]
+
+#: Every rule or condition implemented, by its HTI ID (R3013, C3034, ...).
+RULES: dict[str, RuleFn] = {}
+#: Checks a message's tables do not cite but that catch real mistakes; reported as warnings.
+ADVISORY: dict[str, RuleFn] = {}
+
+
+def rule(fn: RuleFn) -> RuleFn:
+    """Register a rule function; its name is its HTI ID and its docstring the HTI text."""
+    RULES[fn.__name__] = fn
+    return fn
+
+
+def advisory(fn: RuleFn) -> RuleFn:
+    """Register a check that runs as a warning where the message's tables do not cite it."""
+    RULES[fn.__name__] = fn
+    ADVISORY[fn.__name__] = fn
+    return fn

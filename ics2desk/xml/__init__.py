@@ -1,0 +1,1 @@
+"""XML both ways for HTI messages: safe parsing, model <-> XML, XSD validation."""
