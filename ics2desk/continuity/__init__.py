@@ -1,0 +1,1 @@
+"""ics2desk.continuity (see its module docstrings)."""

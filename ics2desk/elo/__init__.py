@@ -1,0 +1,1 @@
+"""ics2desk.elo (see its module docstrings)."""

@@ -1,0 +1,1 @@
+"""ics2desk.outbox (see its module docstrings)."""

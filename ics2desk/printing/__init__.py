@@ -1,0 +1,1 @@
+"""ics2desk.printing (see its module docstrings)."""

@@ -1,0 +1,1 @@
+"""ics2desk.reuse (see its module docstrings)."""

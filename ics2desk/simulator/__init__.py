@@ -1,0 +1,1 @@
+"""ics2desk.simulator (see its module docstrings)."""

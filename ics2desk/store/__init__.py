@@ -1,0 +1,1 @@
+"""ics2desk.store (see its module docstrings)."""

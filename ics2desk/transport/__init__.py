@@ -1,0 +1,1 @@
+"""ics2desk.transport (see its module docstrings)."""
