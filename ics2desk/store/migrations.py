@@ -1,0 +1,87 @@
+"""Schema versions. Each entry upgrades from the previous version; never edit a shipped one,
+append a new one (tests/store/test_store_migrations.py walks every step with data in it)."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import KnownError
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE filings (
+        id INTEGER PRIMARY KEY, lrn TEXT NOT NULL UNIQUE, declarant TEXT, state TEXT NOT NULL,
+        mrn TEXT, truck TEXT, crossing TEXT, arrival TEXT, office TEXT, message_type TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE used_lrns (declarant TEXT NOT NULL, lrn TEXT NOT NULL, PRIMARY KEY (declarant, lrn));
+    CREATE TABLE lrn_counters (declarant TEXT PRIMARY KEY, next INTEGER NOT NULL);
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY, filing_id INTEGER NOT NULL REFERENCES filings(id), number INTEGER NOT NULL,
+        message_type TEXT NOT NULL, xml BLOB NOT NULL, created_at TEXT NOT NULL, author TEXT NOT NULL,
+        errors TEXT NOT NULL DEFAULT '[]', UNIQUE (filing_id, number));
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY, filing_id INTEGER REFERENCES filings(id), direction TEXT NOT NULL,
+        message_type TEXT NOT NULL, lrn TEXT, mrn TEXT, transport_id TEXT, correlation_id TEXT,
+        xml BLOB NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY, filing_id INTEGER NOT NULL REFERENCES filings(id),
+        version_id INTEGER NOT NULL REFERENCES versions(id), message_type TEXT NOT NULL,
+        state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL,
+        last_error TEXT, last_kind TEXT, last_component TEXT, owner TEXT, reconcile INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL REFERENCES outbox(id), started_at REAL NOT NULL,
+        finished_at REAL, outcome TEXT NOT NULL, kind TEXT, component TEXT, error TEXT);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+        lrn TEXT, detail TEXT);
+    CREATE VIRTUAL TABLE filings_fts USING fts5(lrn, mrn, declarant, truck, crossing, body);
+    """,
+    # 2: indexes for the GUI list (100,000 filings), the sender's due query and the continuity panel
+    """
+    CREATE INDEX filings_state_updated ON filings(state, updated_at);
+    CREATE INDEX filings_updated ON filings(updated_at);
+    CREATE INDEX filings_arrival ON filings(arrival);
+    CREATE INDEX filings_mrn ON filings(mrn);
+    CREATE INDEX filings_declarant ON filings(declarant);
+    CREATE INDEX messages_filing ON messages(filing_id, id);
+    CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+    CREATE INDEX outbox_filing ON outbox(filing_id);
+    CREATE INDEX attempts_outbox ON attempts(outbox_id);
+    CREATE INDEX attempts_started ON attempts(started_at);
+    CREATE INDEX audit_lrn ON audit(lrn, id);
+    """,
+]
+
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring the database to `target`, one transaction per step; returns the final version."""
+    current = schema_version(conn)
+    if current > LATEST:
+        raise KnownError(f"this data was written by a newer ics2desk (schema {current}, this one knows "
+                         f"{LATEST}); update ics2desk before opening it")
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) >= version:  # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,94 @@
+"""Plain records the store hands out (no live database objects escape the store)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Filing:
+    id: int
+    lrn: str
+    declarant: str | None
+    state: str
+    mrn: str | None
+    truck: str | None
+    crossing: str | None
+    arrival: str | None
+    office: str | None
+    message_type: str
+    created_at: str
+    updated_at: str
+    version: int
+
+
+FilingRow = Filing  # list_filings rows carry the same columns
+
+
+@dataclass
+class FilingQuery:
+    text: str | None = None  # full-text (FTS5) over LRN, MRN, declarant, truck, crossing, goods
+    states: list[str] | None = None
+    declarant: str | None = None
+    arrival_from: str | None = None  # ISO, inclusive
+    arrival_to: str | None = None
+    sort: str = "updated_at"  # one of SORTABLE
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+
+SORTABLE = ("updated_at", "created_at", "lrn", "state", "arrival", "mrn", "truck", "declarant")
+
+
+@dataclass
+class Version:
+    number: int
+    message_type: str
+    xml: bytes
+    created_at: str
+    author: str
+    errors: list[dict] = field(default_factory=list)  # reply errors (IE3N99/IE3N01) landed on this version
+
+
+@dataclass
+class MessageRecord:
+    id: int
+    direction: str  # "out" | "in"
+    message_type: str
+    lrn: str | None
+    mrn: str | None
+    transport_id: str | None
+    correlation_id: str | None
+    xml: bytes
+    created_at: str
+
+
+@dataclass
+class Attempt:
+    id: int
+    outbox_id: int
+    lrn: str
+    message_type: str
+    started_at: float
+    finished_at: float | None
+    outcome: str  # in_progress | ok | accepted | failed
+    kind: str | None  # failures.FailureKind value
+    component: str | None  # failures.Component value
+    error: str | None
+
+
+@dataclass
+class OutboxItem:
+    id: int
+    lrn: str
+    message_type: str
+    state: str  # pending | sending | awaiting_reply | done | failed | paused | cancelled
+    attempts: int
+    next_attempt_at: float | None
+    last_error: str | None
+    last_kind: str | None
+    last_component: str | None
+    created_at: str
+    updated_at: str
+    version_id: int
+    reconcile: bool  # found mid-send after a crash

@@ -1,0 +1,579 @@
+"""The Store: filings, versions, messages, outbox, attempts and audit in one SQLite file.
+
+Every state change is one BEGIN IMMEDIATE transaction, so a crash leaves either the old or
+the new state, never half of each. The sender (ics2desk.outbox) drives the outbox through
+the claim_*/record_* methods below; the GUI uses the rest.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import sqlite3
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import BadInputError, IllegalTransitionError, KnownError
+from ..failures import FailureKind
+from ..model import EnsDocument
+from ..xml import reader, writer
+from . import documents
+from .lifecycle import State, next_state
+from .records import SORTABLE, Attempt, Filing, FilingQuery, MessageRecord, OutboxItem, Version
+
+#: outgoing types whose functional reply (R01/N99/N01/N10/R07) closes the outbox item
+AWAITS_REPLY = {"IE3F50", "IE3F51", "IE3A50", "IE3A51", "IE3Q04"}
+FUNCTIONAL_REPLIES = {"IE3R01", "IE3N99", "IE3N01", "IE3N10", "IE3R07"}
+OPEN_ITEM_STATES = ("pending", "sending", "awaiting_reply", "paused", "failed")
+
+
+def iso_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def owner_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, data_dir: Path, user: str | None = None):
+        self.conn = conn
+        self.data_dir = Path(data_dir)
+        self.user = user or os.environ.get("USER") or os.environ.get("USERNAME") or "agent"
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- LRNs (R3003: unique per declarant, never reused) ---------------------------------
+    def new_lrn(self, declarant: str, prefix: str = "ICS") -> str:
+        with self.transaction():
+            return self._new_lrn(declarant, prefix)
+
+    def _new_lrn(self, declarant: str, prefix: str = "ICS") -> str:
+        row = self.conn.execute("SELECT next FROM lrn_counters WHERE declarant=?", (declarant,)).fetchone()
+        n = row[0] if row else 1
+        day = datetime.now(timezone.utc).strftime("%y%m%d")
+        while True:
+            lrn = f"{prefix[:8]}{day}{n:06d}"
+            n += 1
+            if not self.conn.execute("SELECT 1 FROM used_lrns WHERE lrn=?", (lrn,)).fetchone():
+                break
+        self.conn.execute("INSERT INTO lrn_counters(declarant, next) VALUES(?, ?) "
+                          "ON CONFLICT(declarant) DO UPDATE SET next=excluded.next", (declarant, n))
+        self.conn.execute("INSERT INTO used_lrns(declarant, lrn) VALUES(?, ?)", (declarant, lrn))
+        return lrn
+
+    # --- filings and versions --------------------------------------------------------------
+    def import_document(self, doc: EnsDocument, user: str | None = None, new_lrn: bool = False,
+                        lrn_prefix: str = "ICS") -> Filing:
+        """Store `doc` as a new draft filing; keeps its LRN unless missing/asked, never reuses one."""
+        if doc.message_id not in ("IE3F50", "IE3F51"):
+            raise BadInputError(f"only an ENS filing (IE3F50/IE3F51) can start a filing, not {doc.message_id}")
+        doc = doc.copy()
+        declarant = doc.declarant_eori or ""
+        now = iso_now()
+        with self.transaction() as c:
+            if new_lrn or not doc.lrn:
+                doc.data["LRN"] = self._new_lrn(declarant, lrn_prefix)
+            elif c.execute("SELECT 1 FROM used_lrns WHERE lrn=?", (doc.lrn,)).fetchone():
+                raise BadInputError(f"LRN {doc.lrn} is already used by a filing in this desk; an LRN is never "
+                                    f"reused (R3003). Import with a new LRN (--new-lrn) if this is a new ENS")
+            else:
+                c.execute("INSERT INTO used_lrns(declarant, lrn) VALUES(?, ?)", (declarant, doc.lrn))
+            cur = c.execute(
+                "INSERT INTO filings(lrn, declarant, state, message_type, created_at, updated_at) "
+                "VALUES(?,?,?,?,?,?)", (doc.lrn, declarant, State.DRAFT.value, doc.message_id, now, now))
+            fid = cur.lastrowid
+            self._add_version(fid, doc, user)
+            self._audit(user, "import", doc.lrn, f"{doc.message_id} stored as draft")
+        return self.get(doc.lrn)
+
+    def save_version(self, lrn: str, doc: EnsDocument, user: str | None = None) -> int:
+        """Save an edited dataset; the filing goes (back) to draft. Returns the version number."""
+        with self.transaction():
+            f = self._filing(lrn)
+            state = next_state(f.state, "save", f.mrn, lrn)
+            doc = doc.copy()
+            doc.data["LRN"] = lrn  # the LRN is the filing's identity: an edit cannot change it
+            number = self._add_version(f.id, doc, user)
+            self._set_state(f, state, user, "save", f"version {number}")
+        return number
+
+    def _add_version(self, fid: int, doc: EnsDocument, user: str | None, message_type: str | None = None) -> int:
+        c = self.conn
+        number = c.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE filing_id=?", (fid,)).fetchone()[0]
+        c.execute("INSERT INTO versions(filing_id, number, message_type, xml, created_at, author) VALUES(?,?,?,?,?,?)",
+                  (fid, number, message_type or doc.message_id, writer.to_bytes(doc), iso_now(), user or self.user))
+        if (message_type or doc.message_id) in ("IE3F50", "IE3F51", "IE3A50", "IE3A51"):
+            self._index(fid, doc)
+        c.execute("UPDATE filings SET version=?, updated_at=? WHERE id=?", (number, iso_now(), fid))
+        return number
+
+    def _index(self, fid: int, doc: EnsDocument) -> None:
+        mode = doc.get("activeBorderTransportMeans/ModeOfTransport")
+        kind = {"1": "ferry", "2": "rail", "3": "shuttle"}.get(mode or "", "road")
+        crossing = f"{kind} {doc.get('consignmentMasterLevel/placeOfLoading/UNLOCODE') or ''}-" \
+                   f"{doc.get('consignmentMasterLevel/placeOfUnloading/UNLOCODE') or ''}"
+        truck = ", ".join(doc.vehicle_registrations())
+        self.conn.execute("UPDATE filings SET declarant=COALESCE(NULLIF(?, ''), declarant), truck=?, crossing=?, "
+                          "arrival=?, office=? WHERE id=?",
+                          (doc.declarant_eori or "", truck, crossing, doc.estimated_arrival,
+                           doc.office_of_first_entry, fid))
+        body = " ".join([doc.get("declarant/name") or "", doc.get("representative/name") or ""]
+                        + [(i.get("commodity") or {}).get("descriptionOfGoods", "") for _, _, i in doc.goods_items()])
+        row = self.conn.execute("SELECT lrn, mrn, declarant FROM filings WHERE id=?", (fid,)).fetchone()
+        self.conn.execute("DELETE FROM filings_fts WHERE rowid=?", (fid,))
+        self.conn.execute("INSERT INTO filings_fts(rowid, lrn, mrn, declarant, truck, crossing, body) "
+                          "VALUES(?,?,?,?,?,?,?)", (fid, row[0], row[1] or "", row[2] or "", truck, crossing, body))
+
+    def get(self, lrn: str) -> Filing:
+        return self._filing(lrn)
+
+    def find(self, lrn: str | None = None, mrn: str | None = None) -> Filing | None:
+        if lrn:
+            row = self.conn.execute("SELECT * FROM filings WHERE lrn=?", (lrn,)).fetchone()
+            if row:
+                return _filing(row)
+        if mrn:
+            row = self.conn.execute("SELECT * FROM filings WHERE mrn=?", (mrn,)).fetchone()
+            if row:
+                return _filing(row)
+        return None
+
+    def _filing(self, lrn: str) -> Filing:
+        row = self.conn.execute("SELECT * FROM filings WHERE lrn=?", (lrn,)).fetchone()
+        if not row:
+            raise KnownError(f"no filing with LRN {lrn} in this desk")
+        return _filing(row)
+
+    def document(self, lrn: str, version: int | None = None, filing_type_only: bool = True) -> EnsDocument:
+        """The latest (or given) version of the filing's dataset."""
+        f = self._filing(lrn)
+        sql = "SELECT xml FROM versions WHERE filing_id=?"
+        args: list = [f.id]
+        if version is not None:
+            sql += " AND number=?"
+            args.append(version)
+        elif filing_type_only:
+            sql += " AND message_type IN ('IE3F50','IE3F51','IE3A50','IE3A51')"
+        row = self.conn.execute(sql + " ORDER BY number DESC LIMIT 1", args).fetchone()
+        if not row:
+            raise KnownError(f"{lrn} has no version {version}")
+        return reader.from_bytes(bytes(row[0]), f"{lrn} version")
+
+    def versions(self, lrn: str) -> list[Version]:
+        f = self._filing(lrn)
+        return [Version(r["number"], r["message_type"], bytes(r["xml"]), r["created_at"], r["author"],
+                        json.loads(r["errors"]))
+                for r in self.conn.execute("SELECT * FROM versions WHERE filing_id=? ORDER BY number", (f.id,))]
+
+    # --- lifecycle steps that queue a message ----------------------------------------------
+    def mark_ready(self, lrn: str, user: str | None = None) -> None:
+        from ..validate import validate_document
+
+        report = validate_document(self.document(lrn))
+        if not report.valid:
+            first = "; ".join(f"{e.rule} {e.path}: {e.en}" for e in report.errors[:3])
+            raise BadInputError(f"{lrn} is not valid ({len(report.errors)} errors): {first}")
+        with self.transaction():
+            f = self._filing(lrn)
+            self._set_state(f, next_state(f.state, "validated", f.mrn, lrn), user, "validated")
+
+    def queue(self, lrn: str, user: str | None = None) -> int:
+        """Validate and queue the filing; the version and its outbox row commit together."""
+        f = self._filing(lrn)
+        if f.state in (State.DRAFT.value, State.READY.value):
+            self.mark_ready(lrn, user)
+        with self.transaction():
+            f = self._filing(lrn)
+            state = next_state(f.state, "queue", f.mrn, lrn)
+            version_id = self._latest_version_id(f.id)
+            item = self._add_outbox(f, version_id, f.message_type)
+            self._set_state(f, state, user, "queue", f"outbox item {item}")
+        return item
+
+    def amend(self, lrn: str, doc: EnsDocument, user: str | None = None) -> int:
+        """Queue an IE3A50 (full replacement) for a registered ENS."""
+        from ..validate import validate_document
+
+        f = self._filing(lrn)
+        next_state(f.state, "amend", f.mrn, lrn)  # refuse early, before validating
+        amendment = documents.amendment_from(doc, f.mrn or "")
+        report = validate_document(amendment)
+        if not report.valid:
+            first = "; ".join(f"{e.rule} {e.path}: {e.en}" for e in report.errors[:3])
+            raise BadInputError(f"the amendment of {lrn} is not valid: {first}")
+        return self._queue_followup(lrn, "amend", amendment, user)
+
+    def invalidate(self, lrn: str, user: str | None = None) -> int:
+        f = self._filing(lrn)
+        next_state(f.state, "invalidate", f.mrn, lrn)
+        doc = self.document(lrn)
+        rep = doc.get("representative/identificationNumber")
+        return self._queue_followup(lrn, "invalidate", documents.invalidation(f.mrn or "", f.declarant or "", rep),
+                                    user)
+
+    def answer_rfi(self, lrn: str, answer: EnsDocument, user: str | None = None) -> int:
+        if answer.message_id != "IE3R02":
+            raise BadInputError(f"an answer to a request for information is an IE3R02, not {answer.message_id}")
+        return self._queue_followup(lrn, "answer_rfi", answer, user)
+
+    def _queue_followup(self, lrn: str, event: str, doc: EnsDocument, user: str | None) -> int:
+        with self.transaction():
+            f = self._filing(lrn)
+            state = next_state(f.state, event, f.mrn, lrn)
+            self._add_version(f.id, doc, user)
+            item = self._add_outbox(f, self._latest_version_id(f.id), doc.message_id)
+            self._set_state(f, state, user, event, f"{doc.message_id}, outbox item {item}")
+        return item
+
+    def _latest_version_id(self, fid: int) -> int:
+        return self.conn.execute("SELECT id FROM versions WHERE filing_id=? ORDER BY number DESC LIMIT 1",
+                                 (fid,)).fetchone()[0]
+
+    def _add_outbox(self, f: Filing, version_id: int, message_type: str) -> int:
+        now = iso_now()
+        return self.conn.execute(
+            "INSERT INTO outbox(filing_id, version_id, message_type, state, next_attempt_at, created_at, updated_at) "
+            "VALUES(?,?,?,?,?,?,?)", (f.id, version_id, message_type, "pending", time.time(), now, now)).lastrowid
+
+    def _set_state(self, f: Filing, state: State, user: str | None, action: str, detail: str = "",
+                   mrn: str | None = None) -> None:
+        self.conn.execute("UPDATE filings SET state=?, mrn=COALESCE(?, mrn), updated_at=? WHERE id=?",
+                          (state.value, mrn, iso_now(), f.id))
+        if mrn and mrn != f.mrn:
+            self.conn.execute("UPDATE filings_fts SET mrn=? WHERE rowid=?", (mrn, f.id))
+        self._audit(user, action, f.lrn, f"{f.state} -> {state.value}" + (f"; {detail}" if detail else ""))
+
+    def _audit(self, user: str | None, action: str, lrn: str | None, detail: str = "") -> None:
+        self.conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(?,?,?,?,?)",
+                          (iso_now(), user or self.user, action, lrn, detail))
+
+    def audit_trail(self, lrn: str | None = None, limit: int = 500) -> list[dict]:
+        sql = "SELECT at, user, action, lrn, detail FROM audit"
+        args: tuple = ()
+        if lrn:
+            sql += " WHERE lrn=?"
+            args = (lrn,)
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", args + (limit,))][::-1]
+
+    # --- list / search (GUI) ----------------------------------------------------------------
+    def _where(self, q: FilingQuery) -> tuple[str, list]:
+        clauses, args = [], []
+        if q.text and q.text.strip():
+            tokens = re.findall(r"\w+", q.text, flags=re.UNICODE)
+            if tokens:
+                clauses.append("f.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ?)")
+                args.append(" ".join(f'"{t}"*' for t in tokens))
+        if q.states:
+            clauses.append(f"f.state IN ({','.join('?' * len(q.states))})")
+            args += [State(s).value for s in q.states]
+        if q.declarant:
+            clauses.append("f.declarant=?")
+            args.append(q.declarant)
+        if q.arrival_from:
+            clauses.append("f.arrival>=?")
+            args.append(q.arrival_from)
+        if q.arrival_to:
+            clauses.append("f.arrival<=?")
+            args.append(q.arrival_to)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def list_filings(self, q: FilingQuery | None = None) -> list[Filing]:
+        q = q or FilingQuery()
+        if q.sort not in SORTABLE:
+            raise BadInputError(f"cannot sort by {q.sort!r}; choose one of {', '.join(SORTABLE)}")
+        where, args = self._where(q)
+        direction = "DESC" if q.descending else "ASC"
+        sql = (f"SELECT f.* FROM filings f{where} ORDER BY f.{q.sort} {direction}, f.id {direction} "
+               f"LIMIT ? OFFSET ?")
+        return [_filing(r) for r in self.conn.execute(sql, args + [max(0, q.limit), max(0, q.offset)])]
+
+    def count_filings(self, q: FilingQuery | None = None) -> int:
+        where, args = self._where(q or FilingQuery())
+        return self.conn.execute(f"SELECT COUNT(*) FROM filings f{where}", args).fetchone()[0]
+
+    def state_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT state, COUNT(*) FROM filings GROUP BY state")}
+
+    # --- messages ---------------------------------------------------------------------------
+    def timeline(self, lrn: str) -> list[MessageRecord]:
+        f = self._filing(lrn)
+        return [_message(r) for r in self.conn.execute("SELECT * FROM messages WHERE filing_id=? ORDER BY id",
+                                                       (f.id,))]
+
+    def _add_message(self, fid: int | None, direction: str, mtype: str, xml: bytes, lrn: str | None,
+                     mrn: str | None, transport_id: str | None = None, correlation_id: str | None = None) -> int:
+        return self.conn.execute(
+            "INSERT INTO messages(filing_id, direction, message_type, lrn, mrn, transport_id, correlation_id, xml, "
+            "created_at) VALUES(?,?,?,?,?,?,?,?,?)",
+            (fid, direction, mtype, lrn, mrn, transport_id, correlation_id, xml, iso_now())).lastrowid
+
+    def record_unmatched(self, xml: bytes, mtype: str, transport_id: str | None, problem: str) -> None:
+        """A reply we cannot tie to a filing is kept, never dropped."""
+        with self.transaction():
+            self._add_message(None, "in", mtype, xml, None, None, transport_id)
+            self._audit("sender", "unmatched_reply", None, problem[:500])
+
+    # --- outbox (GUI actions) ----------------------------------------------------------------
+    def outbox_items(self, states: list[str] | None = None, lrn: str | None = None, limit: int = 1000) -> list[OutboxItem]:
+        sql = "SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id"
+        clauses, args = [], []
+        if states:
+            clauses.append(f"o.state IN ({','.join('?' * len(states))})")
+            args += list(states)
+        if lrn:
+            clauses.append("f.lrn=?")
+            args.append(lrn)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return [_item(r) for r in self.conn.execute(sql + " ORDER BY o.id LIMIT ?", args + [limit])]
+
+    def outbox_item(self, outbox_id: int) -> OutboxItem:
+        row = self.conn.execute("SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id WHERE o.id=?",
+                                (outbox_id,)).fetchone()
+        if not row:
+            raise KnownError(f"no outbox item {outbox_id}")
+        return _item(row)
+
+    def attempts(self, outbox_id: int) -> list[Attempt]:
+        return [_attempt(r) for r in self.conn.execute(
+            "SELECT a.*, o.message_type, f.lrn FROM attempts a JOIN outbox o ON o.id=a.outbox_id "
+            "JOIN filings f ON f.id=o.filing_id WHERE a.outbox_id=? ORDER BY a.id", (outbox_id,))]
+
+    def recent_attempts(self, since_seconds: float = 3600, failures_only: bool = False,
+                        limit: int = 1000) -> list[Attempt]:
+        """Attempts started in the last `since_seconds`, newest first (the continuity panel reads this)."""
+        sql = ("SELECT a.*, o.message_type, f.lrn FROM attempts a JOIN outbox o ON o.id=a.outbox_id "
+               "JOIN filings f ON f.id=o.filing_id WHERE a.started_at>=?")
+        if failures_only:
+            sql += " AND a.outcome='failed'"
+        return [_attempt(r) for r in self.conn.execute(sql + " ORDER BY a.id DESC LIMIT ?",
+                                                       (time.time() - since_seconds, limit))]
+
+    def retry_now(self, outbox_id: int, user: str | None = None) -> None:
+        self._move_item(outbox_id, ("pending", "failed", "paused"), "pending", user, "retry_now")
+
+    def pause(self, outbox_id: int, user: str | None = None) -> None:
+        self._move_item(outbox_id, ("pending", "failed"), "paused", user, "pause")
+
+    def resume(self, outbox_id: int, user: str | None = None) -> None:
+        self._move_item(outbox_id, ("paused",), "pending", user, "resume")
+
+    def cancel(self, outbox_id: int, user: str | None = None) -> None:
+        """Withdraw an item not yet handed over; the filing returns to where it was before queuing."""
+        with self.transaction():
+            item = self.outbox_item(outbox_id)
+            if item.state not in ("pending", "failed", "paused"):
+                raise IllegalTransitionError(f"outbox item {outbox_id} ({item.lrn}) is {item.state}: it was already "
+                                             f"handed over to the transport and cannot be cancelled")
+            f = self._filing(item.lrn)
+            self._set_state(f, next_state(f.state, "cancel", f.mrn, f.lrn), user, "cancel", f"outbox item {outbox_id}")
+            self.conn.execute("UPDATE outbox SET state='cancelled', updated_at=? WHERE id=?", (iso_now(), outbox_id))
+
+    def _move_item(self, outbox_id: int, allowed: tuple, to: str, user: str | None, action: str) -> None:
+        with self.transaction():
+            item = self.outbox_item(outbox_id)
+            if item.state not in allowed:
+                raise IllegalTransitionError(f"cannot {action.replace('_', ' ')} outbox item {outbox_id} "
+                                             f"({item.lrn}): it is {item.state}")
+            self.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=? WHERE id=?",
+                              (to, time.time(), iso_now(), outbox_id))
+            self._audit(user, action, item.lrn, f"outbox item {outbox_id}: {item.state} -> {to}")
+
+    # --- outbox (sender side) ---------------------------------------------------------------
+    def reclaim_orphans(self, is_alive) -> list[int]:
+        """Items left 'sending' by a process that died: back to pending, flagged for reconciliation."""
+        with self.transaction() as c:
+            ids = []
+            for r in c.execute("SELECT id, owner FROM outbox WHERE state='sending'").fetchall():
+                if not is_alive(r["owner"] or ""):
+                    ids.append(r["id"])
+                    c.execute("UPDATE outbox SET state='pending', reconcile=1, owner=NULL, next_attempt_at=?, "
+                              "updated_at=? WHERE id=?", (time.time(), iso_now(), r["id"]))
+                    c.execute("UPDATE attempts SET outcome='failed', finished_at=?, kind=?, error=? "
+                              "WHERE outbox_id=? AND outcome='in_progress'",
+                              (time.time(), FailureKind.TIMEOUT.value, "interrupted: the sending process stopped",
+                               r["id"]))
+                    self._audit("sender", "reconcile", None, f"outbox item {r['id']} found mid-send after a crash")
+            return ids
+
+    def claim_due(self, owner: str, limit: int = 1) -> list[tuple[OutboxItem, int, bytes]]:
+        """Take due items: mark them sending (committed before any byte leaves) and open an attempt."""
+        now = time.time()
+        with self.transaction() as c:
+            rows = c.execute("SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id "
+                             "WHERE o.state='pending' AND o.next_attempt_at<=? ORDER BY o.next_attempt_at, o.id "
+                             "LIMIT ?", (now, limit)).fetchall()
+            out = []
+            for r in rows:
+                c.execute("UPDATE outbox SET state='sending', owner=?, attempts=attempts+1, updated_at=? WHERE id=?",
+                          (owner, iso_now(), r["id"]))
+                aid = c.execute("INSERT INTO attempts(outbox_id, started_at, outcome) VALUES(?,?,'in_progress')",
+                                (r["id"], now)).lastrowid
+                xml = bytes(c.execute("SELECT xml FROM versions WHERE id=?", (r["version_id"],)).fetchone()[0])
+                item = _item(r)
+                item.state, item.attempts = "sending", item.attempts + 1
+                out.append((item, aid, xml))
+            return out
+
+    def next_due_at(self) -> float | None:
+        row = self.conn.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE state='pending'").fetchone()
+        return row[0]
+
+    def open_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending','sending','awaiting_reply')"
+                                 ).fetchone()[0]
+
+    def record_failure(self, item: OutboxItem, attempt_id: int, kind: FailureKind, component: str,
+                       error: str, retry_at: float | None) -> None:
+        """A failed attempt; retry_at None means permanent: the item stops as 'failed'."""
+        with self.transaction() as c:
+            c.execute("UPDATE attempts SET outcome='failed', finished_at=?, kind=?, component=?, error=? WHERE id=?",
+                      (time.time(), kind.value, component, error[:2000], attempt_id))
+            c.execute("UPDATE outbox SET state=?, next_attempt_at=?, last_error=?, last_kind=?, last_component=?, "
+                      "owner=NULL, updated_at=? WHERE id=?",
+                      ("pending" if retry_at is not None else "failed", retry_at, error[:2000], kind.value,
+                       component, iso_now(), item.id))
+            if retry_at is None:
+                self._audit("sender", "send_failed", item.lrn, f"{item.message_type}: {error[:300]}")
+
+    def record_sent(self, item: OutboxItem, attempt_id: int, xml: bytes, transport_id: str | None) -> None:
+        """The transport took the message: log it, move the filing to sent, await the functional reply."""
+        with self.transaction() as c:
+            f = self._filing(item.lrn)
+            self._add_message(f.id, "out", item.message_type, xml, f.lrn, f.mrn, transport_id)
+            c.execute("UPDATE attempts SET outcome='ok', finished_at=? WHERE id=?", (time.time(), attempt_id))
+            awaits = item.message_type in AWAITS_REPLY
+            c.execute("UPDATE outbox SET state=?, owner=NULL, last_error=NULL, last_kind=NULL, last_component=NULL, "
+                      "next_attempt_at=NULL, reconcile=0, updated_at=? WHERE id=? AND state='sending'",
+                      ("awaiting_reply" if awaits else "done", iso_now(), item.id))
+            if f.state == State.QUEUED.value:
+                self._set_state(f, next_state(f.state, "send", f.mrn, f.lrn), "sender", "send", transport_id or "")
+
+    def note_missing_reply(self, item: OutboxItem, kind: FailureKind, component: str, error: str) -> None:
+        """Accepted but no functional reply in time: an attempt record for the continuity panel."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO attempts(outbox_id, started_at, finished_at, outcome, kind, component, error) "
+                      "VALUES(?,?,?,?,?,?,?)", (item.id, time.time(), time.time(), "failed", kind.value, component,
+                                                error))
+            c.execute("UPDATE outbox SET last_error=?, last_kind=?, last_component=?, updated_at=? WHERE id=?",
+                      (error, kind.value, component, iso_now(), item.id))
+
+    def awaiting_since(self) -> list[tuple[OutboxItem, float]]:
+        """Items waiting for their functional reply, with the time their successful attempt ended."""
+        rows = self.conn.execute(
+            "SELECT o.*, f.lrn, (SELECT MAX(finished_at) FROM attempts a WHERE a.outbox_id=o.id AND a.outcome='ok') "
+            "AS sent_at FROM outbox o JOIN filings f ON f.id=o.filing_id WHERE o.state='awaiting_reply'").fetchall()
+        return [(_item(r), r["sent_at"] or 0.0) for r in rows]
+
+    def apply_reply(self, xml: bytes, transport_id: str | None = None, correlation_id: str | None = None,
+                    recovered_mrn_for: str | None = None):
+        """Store a reply and apply its lifecycle step. Returns the parsed Reply.
+
+        Raises BadInputError for unparseable input (the caller keeps it via record_unmatched) and
+        IllegalTransitionError when the reply does not fit the filing's state (the message is kept).
+        """
+        from ..replies import Rejected, parse_reply
+
+        reply = parse_reply(xml, "reply")
+        mtype = reply.message_id
+        if mtype == "IE3R08" and recovered_mrn_for:
+            event, lrn, mrn = "IE3R01", recovered_mrn_for, reply_mrn_from_r08(reply)
+        else:
+            event, lrn, mrn = mtype, reply.lrn, reply.mrn
+        with self.transaction() as c:
+            f = self.find(lrn, mrn)
+            if f is None:
+                self._add_message(None, "in", mtype, xml, lrn, mrn, transport_id, correlation_id)
+                self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing")
+                return reply
+            self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
+            if mtype == "IE3R08" and not recovered_mrn_for:
+                return reply  # a consultation result changes nothing by itself
+            try:
+                state = next_state(f.state, event, mrn or f.mrn, f.lrn)
+            except IllegalTransitionError as exc:
+                self._audit("sender", "reply_out_of_sequence", f.lrn, str(exc))
+                # keep the message (committed below) but tell the caller
+                c.execute("COMMIT")
+                c.execute("BEGIN IMMEDIATE")
+                raise
+            new_mrn = mrn if event == "IE3R01" else None
+            if isinstance(reply, Rejected):
+                errors = [{"code": e.code, "pointer": e.pointer, "field": e.field_path, "message": e.message()}
+                          for e in reply.errors]
+                vid = self._open_item_version(f.id) or self._latest_version_id(f.id)
+                c.execute("UPDATE versions SET errors=? WHERE id=?", (json.dumps(errors), vid))
+            self._set_state(f, state, "sender", mtype, "MRN recovered by consultation" if recovered_mrn_for else "",
+                            mrn=new_mrn)
+            if mtype in FUNCTIONAL_REPLIES or recovered_mrn_for:
+                kind = FailureKind.REJECTED.value if isinstance(reply, Rejected) else None
+                err = "; ".join(e.message() for e in reply.errors)[:2000] if isinstance(reply, Rejected) else None
+                c.execute("UPDATE outbox SET state='done', last_kind=COALESCE(?, last_kind), "
+                          "last_error=COALESCE(?, last_error), updated_at=? "
+                          "WHERE filing_id=? AND state IN ('awaiting_reply','sending')",
+                          (kind, err, iso_now(), f.id))
+        return reply
+
+    def _open_item_version(self, fid: int) -> int | None:
+        row = self.conn.execute("SELECT version_id FROM outbox WHERE filing_id=? AND state IN "
+                                "('awaiting_reply','sending') ORDER BY id DESC LIMIT 1", (fid,)).fetchone()
+        return row[0] if row else None
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET "
+                              "value=excluded.value", (key, value))
+
+
+def reply_mrn_from_r08(reply) -> str | None:
+    for ent in reply.document.data.get("ENSEntity", []):
+        if ent.get("type") == "ENS" and ent.get("state") != "02":
+            return ent.get("identification")
+    return None
+
+
+def _filing(r: sqlite3.Row) -> Filing:
+    return Filing(r["id"], r["lrn"], r["declarant"], r["state"], r["mrn"], r["truck"], r["crossing"], r["arrival"],
+                  r["office"], r["message_type"], r["created_at"], r["updated_at"], r["version"])
+
+
+def _message(r: sqlite3.Row) -> MessageRecord:
+    return MessageRecord(r["id"], r["direction"], r["message_type"], r["lrn"], r["mrn"], r["transport_id"],
+                         r["correlation_id"], bytes(r["xml"]), r["created_at"])
+
+
+def _item(r: sqlite3.Row) -> OutboxItem:
+    return OutboxItem(r["id"], r["lrn"], r["message_type"], r["state"], r["attempts"], r["next_attempt_at"],
+                      r["last_error"], r["last_kind"], r["last_component"], r["created_at"], r["updated_at"],
+                      r["version_id"], bool(r["reconcile"]))
+
+
+def _attempt(r: sqlite3.Row) -> Attempt:
+    return Attempt(r["id"], r["outbox_id"], r["lrn"], r["message_type"], r["started_at"], r["finished_at"],
+                   r["outcome"], r["kind"], r["component"], r["error"])
