@@ -1,0 +1,474 @@
+"""Editors generated from HTI groups: a group as a form, small repeats inline, big repeats
+(houses, goods items, containers) as a table with a detail pane.
+
+Every editor edits the form's working tree in place (dicts and lists shaped like
+EnsDocument.data) and knows the XPath of what it shows, so findings land where they belong.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..hti.spec import ElementSpec
+from .fields import Field, tr_hti
+
+
+def has_data(node) -> bool:
+    if isinstance(node, dict):
+        return any(has_data(v) for v in node.values())
+    if isinstance(node, list):
+        return any(has_data(v) for v in node)
+    return node not in (None, "")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Editors", text)
+
+
+class FormContext:
+    """What every editor needs from the form: field registry, edit notification, view mode."""
+
+    def __init__(self, lang: str, unamendable: set[str], on_edit: Callable[[Field], None]):
+        self.lang = lang
+        self.unamendable = unamendable
+        self.on_edit = on_edit
+        self.fields: list[Field] = []
+        self.full_view = False
+        self.locked = False
+        self.problem_paths: set[str] = set()
+
+    def new_field(self, el: ElementSpec, parent: QWidget) -> Field:
+        f = Field(el, el.path in self.unamendable, self.lang, parent)
+        f.edited.connect(self.on_edit)
+        f.set_locked(self.locked and f.locked_after_filing)
+        self.fields.append(f)
+        return f
+
+    def drop_fields(self, fields: Iterable[Field]) -> None:
+        gone = set(map(id, fields))
+        self.fields = [f for f in self.fields if id(f) not in gone]
+
+    def shows(self, el: ElementSpec, value, xpath: str) -> bool:
+        """Simple view: mandatory rows, plus anything filled in or carrying a problem."""
+        if self.full_view or has_data(value):
+            return True
+        if any(p == xpath or p.startswith(xpath + "/") or p.startswith(xpath + "[") for p in self.problem_paths):
+            return True
+        return el.status == "M" and el.min >= 1
+
+
+def _is_inline(el: ElementSpec) -> bool:
+    return el.repeats and el.max <= 99 and all(not c.is_group for c in el.children)
+
+
+def make_child_editor(ctx: FormContext, el: ElementSpec, parent: QWidget):
+    if el.repeats:
+        return RepeatInline(ctx, el, parent) if _is_inline(el) else RepeatTable(ctx, el, parent)
+    return GroupBox(ctx, el, parent)
+
+
+class GroupEditor(QWidget):
+    """The rows of one group (or a chosen subset of them) as a two-column form."""
+
+    def __init__(self, ctx: FormContext, el: ElementSpec, children: list[ElementSpec] | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = el
+        self.node: dict = {}
+        self.xpath = ""
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.layout_.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+        self.rows: list[tuple[ElementSpec, QWidget, QLabel | None]] = []
+        for child in children if children is not None else el.children:
+            if child.is_group:
+                w = make_child_editor(ctx, child, self)
+                self.layout_.addRow(w)
+                self.rows.append((child, w, None))
+            else:
+                f = ctx.new_field(child, self)
+                label = QLabel(f.label_text(), self)
+                label.setBuddy(f.edit)
+                if child.status == "M":
+                    label.setProperty("mandatory", True)
+                self.layout_.addRow(label, f)
+                self.rows.append((child, f, label))
+
+    def bind(self, node: dict, xpath: str) -> None:
+        self.node, self.xpath = node, xpath
+        for el, w, _ in self.rows:
+            path = f"{xpath}/{el.name}"
+            if isinstance(w, Field):
+                w.bind(node, path)
+            elif isinstance(w, GroupBox):
+                w.bind(node.setdefault(el.name, {}), path)
+            else:
+                w.bind(node.setdefault(el.name, []), xpath)
+        self.update_visibility()
+
+    def update_visibility(self) -> bool:
+        """Show/hide rows for the view mode; True when anything stays visible."""
+        any_visible = False
+        for el, w, _ in self.rows:
+            path = f"{self.xpath}/{el.name}"
+            value = self.node.get(el.name)
+            visible = self.ctx.shows(el, value, path)
+            if visible and not isinstance(w, Field):
+                visible = w.update_visibility()
+            self.layout_.setRowVisible(w, visible)
+            any_visible |= visible
+        return any_visible
+
+    def children_editors(self):
+        return [w for _, w, _ in self.rows if not isinstance(w, Field)]
+
+    def navigate(self, xpath: str) -> None:
+        for w in self.children_editors():
+            w.navigate(xpath)
+
+    def mark_rows(self, paths: set[str]) -> None:
+        for w in self.children_editors():
+            w.mark_rows(paths)
+
+    def retranslate(self) -> None:
+        for el, w, label in self.rows:
+            if label is not None:
+                label.setText(w.label_text())
+                w.retranslate()
+            else:
+                w.retranslate()
+
+
+class GroupBox(QGroupBox):
+    """A non-repeating sub-group (address, carrier, ...) framed with its HTI label."""
+
+    def __init__(self, ctx: FormContext, el: ElementSpec, parent=None):
+        super().__init__(tr_hti(el.label), parent)
+        self.spec = el
+        self.inner = GroupEditor(ctx, el, parent=self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        lay.addWidget(self.inner)
+
+    def bind(self, node: dict, xpath: str) -> None:
+        self.inner.bind(node, xpath)
+
+    def update_visibility(self) -> bool:
+        return self.inner.update_visibility()
+
+    def navigate(self, xpath: str) -> None:
+        self.inner.navigate(xpath)
+
+    def mark_rows(self, paths: set[str]) -> None:
+        self.inner.mark_rows(paths)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr_hti(self.spec.label))
+        self.inner.retranslate()
+
+
+def _auto_number(el: ElementSpec, items: list[dict]) -> None:
+    """Sequence and item numbers follow the row order, so the agent never types them."""
+    for name in ("sequenceNumber", "goodsItemNumber"):
+        if any(c.name == name for c in el.children):
+            for i, item in enumerate(items, 1):
+                item[name] = str(i)
+
+
+class RepeatInline(QGroupBox):
+    """A small repeating group of plain values (routing countries, communications, seals):
+    one line per occurrence, all visible, in tab order."""
+
+    def __init__(self, ctx: FormContext, el: ElementSpec, parent=None):
+        super().__init__(tr_hti(el.label), parent)
+        self.ctx, self.spec = ctx, el
+        self.items: list[dict] = []
+        self.parent_xpath = ""
+        self.row_fields: list[list[Field]] = []
+        self.row_widgets: list[QWidget] = []
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(8, 4, 4, 4)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add)
+        self.add_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        self.lay.addWidget(self.add_button)
+        self.retranslate()
+
+    def bind(self, items: list, parent_xpath: str) -> None:
+        self.items, self.parent_xpath = items, parent_xpath
+        while len(items) < self.spec.min:
+            items.append({})
+        _auto_number(self.spec, items)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        for fields in self.row_fields:
+            self.ctx.drop_fields(fields)
+        for w in self.row_widgets:
+            w.setParent(None)
+            w.deleteLater()
+        self.row_fields, self.row_widgets = [], []
+        for i, item in enumerate(self.items, 1):
+            row = QWidget(self)
+            h = QHBoxLayout(row)
+            h.setContentsMargins(0, 0, 0, 0)
+            fields = []
+            for child in self.spec.children:
+                label = QLabel(tr_hti(child.label), row)
+                f = self.ctx.new_field(child, row)
+                label.setBuddy(f.edit)
+                f.bind(item, f"{self.parent_xpath}/{self.spec.name}[{i}]/{child.name}")
+                if child.name == "sequenceNumber":
+                    f.edit.setReadOnly(True)
+                    f.edit.setFocusPolicy(Qt.NoFocus)
+                    f.setMaximumWidth(40)
+                h.addWidget(label)
+                h.addWidget(f, 1)
+                fields.append(f)
+            remove = QPushButton("\u2212", row)
+            remove.setObjectName("removeRow")
+            remove.setFocusPolicy(Qt.NoFocus)  # the mouse removes; Tab stays on data
+            remove.setFixedWidth(28)
+            remove.setToolTip(_tr("Remove this line"))
+            remove.setEnabled(len(self.items) > self.spec.min)
+            remove.clicked.connect(lambda _=False, n=i - 1: self.remove(n))
+            h.addWidget(remove)
+            self.lay.insertWidget(self.lay.count() - 1, row)
+            row.show()
+            self.row_fields.append(fields)
+            self.row_widgets.append(row)
+        self.add_button.setEnabled(len(self.items) < self.spec.max)
+        self.ctx.on_edit(None)
+
+    def add(self) -> None:
+        self.items.append({})
+        _auto_number(self.spec, self.items)
+        self._rebuild()
+        focusable = [f for f in self.row_fields[-1] if f.edit.focusPolicy() != Qt.NoFocus]
+        if focusable:
+            focusable[0].setFocus()
+
+    def remove(self, index: int) -> None:
+        del self.items[index]
+        _auto_number(self.spec, self.items)
+        self._rebuild()
+
+    def update_visibility(self) -> bool:
+        return True
+
+    def navigate(self, xpath: str) -> None:
+        pass
+
+    def mark_rows(self, paths: set[str]) -> None:
+        pass
+
+    def retranslate(self) -> None:
+        self.setTitle(tr_hti(self.spec.label))
+        self.add_button.setText(_tr("+ Add {0}").format(tr_hti(self.spec.label).lower()))
+        for fields in self.row_fields:
+            for f in fields:
+                f.retranslate()
+
+
+#: Columns shown in the summary table of a big repeating group (paths below the row).
+SUMMARY_COLUMNS = {
+    "consignmentHouseLevel": ["transportDocumentHouseLevel/documentNumber", "totalGrossMass", "containerIndicator"],
+    "goodsItem": ["goodsItemNumber", "commodity/descriptionOfGoods",
+                  "commodity/commodityCode/harmonizedSystemSubHeadingCode", "weight/grossMass"],
+    "transportEquipment": ["containerIdentificationNumber", "containerSizeAndType", "numberOfSeals"],
+}
+
+
+def _dig(node: dict, path: str) -> str:
+    for step in path.split("/"):
+        if isinstance(node, list):
+            node = node[0] if node else {}
+        if not isinstance(node, dict):
+            return ""
+        node = node.get(step, "")
+    return node if isinstance(node, str) else ""
+
+
+class _EnterAdds(QObject):
+    """Enter on the summary table adds a row (the fastest way to a new goods item)."""
+
+    def __init__(self, table: "RepeatTable"):
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
+                and not event.modifiers() & Qt.ControlModifier:
+            self.table.add()
+            return True
+        return False
+
+
+class RepeatTable(QGroupBox):
+    """A big repeating group: summary table (Enter adds a row) + detail pane for the current row."""
+
+    current_changed = Signal(int)
+
+    def __init__(self, ctx: FormContext, el: ElementSpec, parent=None, exclude: tuple[str, ...] = ()):
+        super().__init__(tr_hti(el.label), parent)
+        self.ctx, self.spec = ctx, el
+        self.items: list[dict] = []
+        self.parent_xpath = ""
+        self.current = -1
+        self.columns = SUMMARY_COLUMNS.get(el.name) or [c.name for c in el.children if not c.is_group][:3]
+        self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setObjectName(f"table_{el.name}")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(150)
+        self.table.installEventFilter(_EnterAdds(self))
+        self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove_current)
+        for b in (self.add_button, self.remove_button):
+            b.setFocusPolicy(Qt.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.detail = GroupEditor(ctx, el, [c for c in el.children if c.name not in exclude], self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        lay.addWidget(self.table)
+        lay.addLayout(buttons)
+        lay.addWidget(self.detail)
+        self.retranslate()
+
+    def row_xpath(self, index: int) -> str:
+        return f"{self.parent_xpath}/{self.spec.name}[{index + 1}]"
+
+    def bind(self, items: list, parent_xpath: str) -> None:
+        self.items, self.parent_xpath = items, parent_xpath
+        while len(items) < max(self.spec.min, 1 if self.spec.min else 0):
+            items.append({})
+        _auto_number(self.spec, items)
+        self.current = -1
+        self.refresh()
+        self.select(0 if items else -1)
+
+    def refresh(self) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.items))
+        for r, item in enumerate(self.items):
+            for c, path in enumerate(self.columns):
+                cell = self.table.item(r, c)
+                if cell is None:
+                    cell = QTableWidgetItem()
+                    self.table.setItem(r, c, cell)
+                cell.setText(_dig(item, path))
+        if 0 <= self.current < len(self.items):
+            self.table.setCurrentCell(self.current, 0)
+        self.table.blockSignals(False)
+        self.remove_button.setEnabled(len(self.items) > max(self.spec.min, 0) and self.current >= 0)
+        self.add_button.setEnabled(len(self.items) < self.spec.max)
+
+    def refresh_current(self) -> None:
+        if 0 <= self.current < len(self.items):
+            for c, path in enumerate(self.columns):
+                cell = self.table.item(self.current, c)
+                if cell is not None:
+                    cell.setText(_dig(self.items[self.current], path))
+
+    def select(self, index: int) -> None:
+        if index == self.current and index >= 0:
+            return
+        self.current = index
+        self.detail.setVisible(index >= 0)
+        if index >= 0:
+            self.table.blockSignals(True)
+            self.table.setCurrentCell(index, 0)
+            self.table.blockSignals(False)
+            self.detail.bind(self.items[index], self.row_xpath(index))
+        self.remove_button.setEnabled(len(self.items) > self.spec.min and index >= 0)
+        self.current_changed.emit(index)
+
+    def add(self) -> None:
+        if len(self.items) >= self.spec.max:
+            return
+        new: dict = {}
+        if self.items and self.spec.name == "goodsItem":
+            # the same truck/trailer carries every item: copy the passive means forward
+            prev = self.items[-1].get("passiveBorderTransportMeans")
+            if prev:
+                import copy
+
+                new["passiveBorderTransportMeans"] = copy.deepcopy(prev)
+        self.items.append(new)
+        _auto_number(self.spec, self.items)
+        self.refresh()
+        self.select(len(self.items) - 1)
+        self.ctx.on_edit(None)
+        for f in self.ctx.fields:
+            if f.xpath.startswith(self.row_xpath(self.current) + "/") and f.isVisibleTo(self) \
+                    and f.edit.focusPolicy() != Qt.NoFocus and not f.edit.isReadOnly():
+                f.setFocus()
+                break
+
+    def remove_current(self) -> None:
+        if self.current < 0 or len(self.items) <= self.spec.min:
+            return
+        del self.items[self.current]
+        _auto_number(self.spec, self.items)
+        index = min(self.current, len(self.items) - 1)
+        self.current = -1
+        self.refresh()
+        self.select(index)
+        self.ctx.on_edit(None)
+
+    def update_visibility(self) -> bool:
+        self.detail.update_visibility()
+        return True
+
+    def navigate(self, xpath: str) -> None:
+        prefix = f"{self.parent_xpath}/{self.spec.name}["
+        if xpath.startswith(prefix):
+            try:
+                index = int(xpath[len(prefix):].split("]", 1)[0]) - 1
+            except ValueError:
+                return
+            if 0 <= index < len(self.items):
+                self.select(index)
+                self.detail.navigate(xpath)
+
+    def mark_rows(self, paths: set[str]) -> None:
+        bad = QBrush(QColor("#fde2e1"))
+        for r in range(self.table.rowCount()):
+            prefix = self.row_xpath(r)
+            hit = any(p == prefix or p.startswith(prefix + "/") for p in paths)
+            for c in range(self.table.columnCount()):
+                cell = self.table.item(r, c)
+                if cell is not None:
+                    cell.setBackground(bad if hit else QBrush())
+        self.detail.mark_rows(paths)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr_hti(self.spec.label))
+        self.table.setHorizontalHeaderLabels([tr_hti(_label_of(self.spec, p)) for p in self.columns])
+        self.add_button.setText(_tr("+ Add (Enter)"))
+        self.remove_button.setText(_tr("Remove"))
+        self.detail.retranslate()
+
+
+def _label_of(el: ElementSpec, rel_path: str) -> str:
+    node = el
+    for step in rel_path.split("/"):
+        node = node.child(step)
+    return node.label
