@@ -1,0 +1,71 @@
+"""Public rendering entry points: one filing, one truck, or a batch, to bytes or a file."""
+from __future__ import annotations
+
+from typing import BinaryIO, Iterable, Union
+from os import PathLike
+
+from reportlab.platypus import PageBreak
+
+from ..model import EnsDocument
+from . import facts
+from .labels import check_lang, t
+from .meta import Filing, PrintMeta
+from .pages import build
+from .sheet import sheet_story
+from .summary import summary_story
+
+Out = Union[str, PathLike, BinaryIO, None]
+
+
+def _filing(doc_or_filing: EnsDocument | Filing, meta: PrintMeta | None = None) -> Filing:
+    if isinstance(doc_or_filing, Filing):
+        return doc_or_filing
+    return Filing(doc_or_filing, meta or PrintMeta())
+
+
+def _join(stories: list[list]) -> list:
+    story: list = []
+    for i, part in enumerate(stories):
+        if i:
+            story.append(PageBreak())
+        story += part
+    return story
+
+
+def render_summary(doc: EnsDocument, meta: PrintMeta | None = None, lang: str = "en", out: Out = None):
+    """The A4 summary of one filing; returns the PDF bytes when out is None, else writes out."""
+    return render_summaries([_filing(doc, meta)], lang, out)
+
+
+def render_summaries(filings: Iterable[Filing], lang: str = "en", out: Out = None):
+    """Several summaries in one PDF, each starting on a new page with its own page x / y."""
+    check_lang(lang)
+    filings = list(filings)
+    return build(_join([summary_story(f, lang) for f in filings]), t("summary_short", lang), out)
+
+
+def truck_key(f: Filing) -> tuple[str, ...]:
+    """Filings on the same tractor+trailer share one truck sheet."""
+    return tuple(facts.registrations(f.doc, facts.TRACTOR_TYPE) + facts.registrations(f.doc, facts.TRAILER_TYPE))
+
+
+def group_by_truck(filings: Iterable[Filing]) -> list[list[Filing]]:
+    groups: dict[tuple[str, ...], list[Filing]] = {}
+    for f in filings:
+        key = truck_key(f) or (f"lrn:{f.doc.lrn}",)  # no registration: one sheet per filing
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
+def render_truck_sheet(filings: Iterable[Filing] | EnsDocument, meta: PrintMeta | None = None,
+                       lang: str = "en", out: Out = None):
+    """The driver's sheet for ONE truck: every MRN of `filings` (all on that truck)."""
+    check_lang(lang)
+    group = [_filing(filings, meta)] if isinstance(filings, EnsDocument) else list(filings)
+    return build(sheet_story(group, lang), t("sheet_short", lang), out)
+
+
+def render_truck_sheets(filings: Iterable[Filing], lang: str = "en", out: Out = None):
+    """Batch: one sheet per truck (filings grouped by tractor+trailer), in first-seen order."""
+    check_lang(lang)
+    return build(_join([sheet_story(g, lang) for g in group_by_truck(filings)]), t("sheet_short", lang), out)

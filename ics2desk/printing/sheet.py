@@ -1,0 +1,143 @@
+"""The one-page truck sheet for the driver: registrations, crossing, every MRN as a large barcode,
+seals, the agent's contact, and a reserved box for the ELO token/file number (issue 7)."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from . import facts, fonts
+from .barcode import MrnBarcode
+from .labels import NOT_REGISTERED, t
+from .meta import Filing
+from .pages import MARGIN_X, PAGE_W, RED, Section, SectionMark
+from .styles import key_value_style, styles
+from .summary import P, footer_line
+
+WIDTH = PAGE_W - 2 * MARGIN_X
+
+
+def agent_contact(f: Filing) -> str:
+    if f.meta.agent_contact:
+        return f.meta.agent_contact
+    p = f.doc.data.get("representative") or f.doc.data.get("declarant") or {}
+    return " · ".join(x for x in (p.get("name"), facts.party_contact(p)) if x)
+
+
+def sheet_section(group: list[Filing], lang: str) -> Section:
+    doc = group[0].doc
+    regs = facts.registrations(doc, facts.TRACTOR_TYPE) + facts.registrations(doc, facts.TRAILER_TYPE)
+    ref = " · ".join(regs) or f"LRN {doc.lrn}"
+    return Section(t("sheet_short", lang), ref, all(f.registered for f in group), lang,
+                   footer_line(group[0], lang) + (f" · {len(group)} {t('filings', lang)}" if len(group) > 1 else ""))
+
+
+def sheet_story(group: list[Filing], lang: str) -> list:
+    s = styles()
+    first = group[0]
+    doc = first.doc
+    tractors = facts.registrations(doc, facts.TRACTOR_TYPE)
+    trailers = facts.registrations(doc, facts.TRAILER_TYPE)
+    story: list = [SectionMark(sheet_section(group, lang)), Paragraph(escape(t("sheet_title", lang)), s["title"])]
+
+    regs = Table([[P(t("tractor", lang), "bigkey"), P(t("trailer", lang), "bigkey")],
+                  [P(", ".join(facts.with_nationality(doc, r) for r in tractors) or "—", "big"),
+                   P(", ".join(facts.with_nationality(doc, r) for r in trailers) or "—", "big")]],
+                 colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT")
+    regs.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                              ("LINEAFTER", (0, 0), (0, -1), 0.6, colors.black),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                              ("BOTTOMPADDING", (0, 1), (-1, 1), 6)]))
+    story += [regs, Spacer(1, 3 * mm)]
+
+    arrivals = sorted(x for x in (f.doc.estimated_arrival for f in group) if x)
+    abt = doc.data.get("activeBorderTransportMeans") or {}
+    info = [
+        (t("crossing", lang), first.meta.crossing or " · ".join(
+            x for x in (facts.code_text("CL018", abt.get("ModeOfTransport"), lang), facts.crossing(doc)) if x)),
+        (t("etd", lang), facts.when(abt.get("estimatedDateAndTimeOfDeparture"), lang)),
+        (t("expected_arrival", lang), facts.when(arrivals[0] if arrivals else None, lang)),
+        (t("office", lang), doc.office_of_first_entry),
+    ]
+    kv = Table([[P(k, "bigkey"), P(v, "sheetval")] for k, v in info if v], colWidths=[45 * mm, WIDTH - 45 * mm],
+               hAlign="LEFT")
+    kv.setStyle(key_value_style())
+    story += [kv, Spacer(1, 2 * mm), P(t("driver_note", lang), "small"), Spacer(1, 3 * mm)]
+
+    for i, f in enumerate(group, 1):
+        story.append(KeepTogether(_mrn_block(f, i, len(group), lang)))
+        story.append(Spacer(1, 3 * mm))
+
+    seals: list[str] = []
+    for f in group:
+        seals += [x for x in facts.all_seals(f.doc) if x not in seals]
+    bottom = [
+        (t("all_seals", lang), ", ".join(seals) or t("none", lang)),
+        (t("agent", lang), agent_contact(first)),
+    ]
+    kv2 = Table([[P(k, "bigkey"), P(v, "sheetval")] for k, v in bottom], colWidths=[45 * mm, WIDTH - 45 * mm],
+                hAlign="LEFT")
+    kv2.setStyle(key_value_style())
+    story += [KeepTogether([kv2, Spacer(1, 4 * mm), EloBox(t("elo_box", lang), t("elo_hint", lang))])]
+    return story
+
+
+def _mrn_block(f: Filing, i: int, n: int, lang: str) -> list:
+    label = f"ENS {i} / {n} · LRN {f.doc.lrn or '—'}"
+    seals = facts.all_seals(f.doc)
+    if seals:
+        label += f" · {t('seals', lang)} {', '.join(seals)}"
+    head = P(label, "h3")
+    if f.registered:
+        body: Flowable = MrnBarcode(f.mrn, bar_width=0.5 * mm, bar_height=22 * mm, font_size=18)
+    else:
+        body = NotRegisteredBox(f.mrn, f.mrn_problem)
+    tbl = Table([[head], [body]], colWidths=[WIDTH], hAlign="LEFT")
+    tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("ALIGN", (0, 1), (0, 1), "CENTER"),
+                             ("TOPPADDING", (0, 1), (0, 1), 4), ("BOTTOMPADDING", (0, 1), (0, 1), 6)]))
+    return [tbl]
+
+
+class NotRegisteredBox(Flowable):
+    """Where the barcode would be: a red box that no one can scan or mistake for an MRN."""
+
+    def __init__(self, mrn: str | None, problem: str | None):
+        super().__init__()
+        self.mrn, self.problem = mrn, problem
+        self.width, self.height = 120 * mm, 22 * mm
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColorRGB(*RED)
+        c.setFillColorRGB(*RED)
+        c.setLineWidth(2)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        c.setFont(fonts.BOLD, 15)
+        c.drawCentredString(self.width / 2, self.height - 10 * mm, NOT_REGISTERED)
+        c.setFont(fonts.REGULAR, 9)
+        sub = "NO MRN / PAS DE MRN" if not self.mrn else fonts.printable(f"{self.mrn}: {self.problem}")
+        c.drawCentredString(self.width / 2, 5 * mm, sub)
+
+
+class EloBox(Flowable):
+    """Reserved, clearly labelled space for the ELO token / file number (filled by issue 7)."""
+
+    def __init__(self, label: str, hint: str):
+        super().__init__()
+        self.label, self.hint = label, hint
+        self.width, self.height = WIDTH, 26 * mm
+
+    def draw(self):
+        c = self.canv
+        c.setDash(4, 3)
+        c.setLineWidth(1)
+        c.setStrokeColorRGB(0.2, 0.2, 0.2)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        c.setDash()
+        c.setFillColorRGB(0.2, 0.2, 0.2)
+        c.setFont(fonts.BOLD, 10)
+        c.drawString(4 * mm, self.height - 6 * mm, fonts.printable(self.label))
+        c.setFont(fonts.ITALIC, 7.5)
+        c.drawString(4 * mm, 3 * mm, fonts.printable(self.hint))
