@@ -34,8 +34,10 @@ def _load_plugins() -> None:
                 raise
 
 
-def validate_files(paths: list[str], as_json: bool, lang: str, out=sys.stdout) -> int:
+def validate_files(paths: list[str], as_json: bool, lang: str, out=None) -> int:
     from .validate import validate_bytes
+
+    out = out or sys.stdout
 
     results = []
     worst = 0
@@ -54,7 +56,7 @@ def validate_files(paths: list[str], as_json: bool, lang: str, out=sys.stdout) -
             results.append({"file": name, "valid": False, "errors": [{"rule": "XML", "path": "", "message": str(exc)}]})
             worst = 2
             if not as_json:
-                print(f"{name}: {exc}", file=out)
+                print(exc, file=out)  # the message starts with the file name
             continue
         if not report.valid:
             worst = max(worst, 1)
