@@ -1,12 +1,12 @@
 """ics2desk.printing: the A4 ENS summary and the driver's truck sheet as PDF (reportlab, Qt-free).
 
-    from ics2desk.printing import Filing, PrintMeta, render_summary, render_summaries, \
+    from ics2desk.printing import PrintFiling, PrintMeta, render_summary, render_summaries, \
         render_truck_sheet, render_truck_sheets
     meta = PrintMeta(state="registered", mrn="26FR…", version=3, agent_contact="…", crossing="…")
     pdf: bytes = render_summary(doc, meta, lang="fr")                 # out=None -> bytes
     render_summary(doc, meta, "en", out="summary.pdf")                 # or a path / binary file
-    render_summaries([Filing(doc, meta), ...], "fr", out)              # batch: one PDF, page x / y per filing
-    render_truck_sheet([Filing(...), ...], lang="fr")                  # ONE truck, every MRN on it
+    render_summaries([PrintFiling(doc, meta), ...], "fr", out)              # batch: one PDF, page x / y per filing
+    render_truck_sheet([PrintFiling(...), ...], lang="fr")                  # ONE truck, every MRN on it
     render_truck_sheets(filings, "fr", out)                            # batch: grouped by tractor+trailer
 
 A filing whose MRN is missing or malformed prints with a NOT REGISTERED / NON ENREGISTRÉE
@@ -14,8 +14,8 @@ watermark and banner on every page and no barcode. Rendering a big filing takes 
 0.7 s for 1,000 goods items): from the GUI, call it in a worker thread (README threading rule).
 CLI: `ics2desk summary LRN|FILE.xml... -o out.pdf [--sheet] [--lang fr|en] [--mrn MRN]` (printing/cli.py).
 """
-from .meta import Filing, PrintMeta
+from .meta import PrintFiling, PrintMeta
 from .render import render_summaries, render_summary, render_truck_sheet, render_truck_sheets
 
-__all__ = ["Filing", "PrintMeta", "render_summary", "render_summaries", "render_truck_sheet",
+__all__ = ["PrintFiling", "PrintMeta", "render_summary", "render_summaries", "render_truck_sheet",
            "render_truck_sheets"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import cli
 from ..errors import BadInputError, KnownError
-from .meta import Filing, PrintMeta
+from .meta import PrintFiling, PrintMeta
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--crossing", help="crossing name, e.g. 'P&O Dover -> Calais 09:00'")
 
 
-def _from_file(path: Path, args: argparse.Namespace) -> Filing:
+def _from_file(path: Path, args: argparse.Namespace) -> PrintFiling:
     from ..xml.reader import from_bytes
 
     try:
@@ -34,10 +34,10 @@ def _from_file(path: Path, args: argparse.Namespace) -> Filing:
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     doc = from_bytes(data, str(path))
-    return Filing(doc, PrintMeta(mrn=args.mrn, agent_contact=args.agent, crossing=args.crossing))
+    return PrintFiling(doc, PrintMeta(mrn=args.mrn, agent_contact=args.agent, crossing=args.crossing))
 
 
-def _from_store(lrns: list[str], args: argparse.Namespace) -> list[Filing]:
+def _from_store(lrns: list[str], args: argparse.Namespace) -> list[PrintFiling]:
     try:
         from ..store import open_store
     except ImportError as exc:
@@ -47,19 +47,18 @@ def _from_store(lrns: list[str], args: argparse.Namespace) -> list[Filing]:
         out = []
         for lrn in lrns:
             rec = store.get(lrn)
-            meta = PrintMeta(state=rec.state, mrn=rec.mrn, version=rec.version, agent_contact=args.agent,
-                             crossing=args.crossing)
-            out.append(Filing(store.document(lrn), meta))
+            meta = PrintMeta.from_record(rec, agent_contact=args.agent, crossing=args.crossing)
+            out.append(PrintFiling(store.document(lrn), meta))
         return out
     finally:
         store.close()
 
 
-def load(sources: list[str], args: argparse.Namespace) -> list[Filing]:
+def load(sources: list[str], args: argparse.Namespace) -> list[PrintFiling]:
     """Files and LRNs in the order given. An argument is a file when it exists or ends in .xml."""
     if args.mrn and len(sources) != 1:
         raise BadInputError("--mrn goes with exactly one source")
-    filings: list[Filing] = []
+    filings: list[PrintFiling] = []
     for src in sources:
         path = Path(src)
         if path.suffix.lower() == ".xml" or path.exists():

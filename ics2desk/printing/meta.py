@@ -17,9 +17,15 @@ class PrintMeta:
     crossing: str | None = None       # e.g. "P&O Dover → Calais 09:00"; derived when absent
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
+    @classmethod
+    def from_record(cls, record, **extra) -> "PrintMeta":
+        """From a store record (ics2desk.store.Filing or FilingRow): state, MRN, version number."""
+        return cls(state=getattr(record, "state", None), mrn=getattr(record, "mrn", None),
+                   version=getattr(record, "version", None), **extra)
+
 
 @dataclass(frozen=True)
-class Filing:
+class PrintFiling:
     """One filing to print: the dataset and what is known about it."""
 
     doc: EnsDocument

@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak
 from ..model import EnsDocument
 from . import facts
 from .labels import check_lang, t
-from .meta import Filing, PrintMeta
+from .meta import PrintFiling, PrintMeta
 from .pages import build
 from .sheet import sheet_story
 from .summary import summary_story
@@ -17,10 +17,10 @@ from .summary import summary_story
 Out = Union[str, PathLike, BinaryIO, None]
 
 
-def _filing(doc_or_filing: EnsDocument | Filing, meta: PrintMeta | None = None) -> Filing:
-    if isinstance(doc_or_filing, Filing):
+def _filing(doc_or_filing: EnsDocument | PrintFiling, meta: PrintMeta | None = None) -> PrintFiling:
+    if isinstance(doc_or_filing, PrintFiling):
         return doc_or_filing
-    return Filing(doc_or_filing, meta or PrintMeta())
+    return PrintFiling(doc_or_filing, meta or PrintMeta())
 
 
 def _join(stories: list[list]) -> list:
@@ -37,27 +37,27 @@ def render_summary(doc: EnsDocument, meta: PrintMeta | None = None, lang: str = 
     return render_summaries([_filing(doc, meta)], lang, out)
 
 
-def render_summaries(filings: Iterable[Filing], lang: str = "en", out: Out = None):
+def render_summaries(filings: Iterable[PrintFiling], lang: str = "en", out: Out = None):
     """Several summaries in one PDF, each starting on a new page with its own page x / y."""
     check_lang(lang)
     filings = list(filings)
     return build(_join([summary_story(f, lang) for f in filings]), t("summary_short", lang), out)
 
 
-def truck_key(f: Filing) -> tuple[str, ...]:
+def truck_key(f: PrintFiling) -> tuple[str, ...]:
     """Filings on the same tractor+trailer share one truck sheet."""
     return tuple(facts.registrations(f.doc, facts.TRACTOR_TYPE) + facts.registrations(f.doc, facts.TRAILER_TYPE))
 
 
-def group_by_truck(filings: Iterable[Filing]) -> list[list[Filing]]:
-    groups: dict[tuple[str, ...], list[Filing]] = {}
+def group_by_truck(filings: Iterable[PrintFiling]) -> list[list[PrintFiling]]:
+    groups: dict[tuple[str, ...], list[PrintFiling]] = {}
     for f in filings:
         key = truck_key(f) or (f"lrn:{f.doc.lrn}",)  # no registration: one sheet per filing
         groups.setdefault(key, []).append(f)
     return list(groups.values())
 
 
-def render_truck_sheet(filings: Iterable[Filing] | EnsDocument, meta: PrintMeta | None = None,
+def render_truck_sheet(filings: Iterable[PrintFiling] | EnsDocument, meta: PrintMeta | None = None,
                        lang: str = "en", out: Out = None):
     """The driver's sheet for ONE truck: every MRN of `filings` (all on that truck)."""
     check_lang(lang)
@@ -65,7 +65,7 @@ def render_truck_sheet(filings: Iterable[Filing] | EnsDocument, meta: PrintMeta 
     return build(sheet_story(group, lang), t("sheet_short", lang), out)
 
 
-def render_truck_sheets(filings: Iterable[Filing], lang: str = "en", out: Out = None):
+def render_truck_sheets(filings: Iterable[PrintFiling], lang: str = "en", out: Out = None):
     """Batch: one sheet per truck (filings grouped by tractor+trailer), in first-seen order."""
     check_lang(lang)
     return build(_join([sheet_story(g, lang) for g in group_by_truck(filings)]), t("sheet_short", lang), out)

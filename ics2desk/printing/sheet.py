@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from . import facts, fonts
 from .barcode import MrnBarcode
 from .labels import NOT_REGISTERED, t
-from .meta import Filing
+from .meta import PrintFiling
 from .pages import MARGIN_X, PAGE_W, RED, Section, SectionMark
 from .styles import key_value_style, styles
 from .summary import P, footer_line
@@ -19,14 +19,14 @@ from .summary import P, footer_line
 WIDTH = PAGE_W - 2 * MARGIN_X
 
 
-def agent_contact(f: Filing) -> str:
+def agent_contact(f: PrintFiling) -> str:
     if f.meta.agent_contact:
         return f.meta.agent_contact
     p = f.doc.data.get("representative") or f.doc.data.get("declarant") or {}
     return " · ".join(x for x in (p.get("name"), facts.party_contact(p)) if x)
 
 
-def sheet_section(group: list[Filing], lang: str) -> Section:
+def sheet_section(group: list[PrintFiling], lang: str) -> Section:
     doc = group[0].doc
     regs = facts.registrations(doc, facts.TRACTOR_TYPE) + facts.registrations(doc, facts.TRAILER_TYPE)
     ref = " · ".join(regs) or f"LRN {doc.lrn}"
@@ -34,7 +34,7 @@ def sheet_section(group: list[Filing], lang: str) -> Section:
                    footer_line(group[0], lang) + (f" · {len(group)} {t('filings', lang)}" if len(group) > 1 else ""))
 
 
-def sheet_story(group: list[Filing], lang: str) -> list:
+def sheet_story(group: list[PrintFiling], lang: str) -> list:
     s = styles()
     first = group[0]
     doc = first.doc
@@ -84,7 +84,7 @@ def sheet_story(group: list[Filing], lang: str) -> list:
     return story
 
 
-def _mrn_block(f: Filing, i: int, n: int, lang: str) -> list:
+def _mrn_block(f: PrintFiling, i: int, n: int, lang: str) -> list:
     label = f"ENS {i} / {n} · LRN {f.doc.lrn or '—'}"
     seals = facts.all_seals(f.doc)
     if seals:

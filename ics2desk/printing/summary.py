@@ -10,7 +10,7 @@ from ..hti.spec import load_message
 from . import facts, fonts
 from .barcode import MrnBarcode
 from .labels import NOT_REGISTERED, t
-from .meta import Filing
+from .meta import PrintFiling
 from .pages import PAGE_W, MARGIN_X, Section, SectionMark
 from .styles import grid_table, key_value_style, styles
 
@@ -21,22 +21,22 @@ def P(text: object, style: str = "cell") -> Paragraph:  # noqa: N802 - reads lik
     return Paragraph(escape(fonts.printable(text)), styles()[style])
 
 
-def footer_line(f: Filing, lang: str) -> str:
+def footer_line(f: PrintFiling, lang: str) -> str:
     stamp = f.meta.generated_at.astimezone(facts.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     version = f.meta.version if f.meta.version is not None else "—"
     return f"{t('generated', lang)} {stamp} · {t('dataset_version', lang)} {version} · {f.doc.message_id}"
 
 
-def reference_line(f: Filing, lang: str) -> str:
+def reference_line(f: PrintFiling, lang: str) -> str:
     mrn = f.mrn if f.registered else NOT_REGISTERED
     return f"LRN {f.doc.lrn or '—'} · MRN {mrn}"
 
 
-def section(f: Filing, lang: str, title_key: str) -> Section:
+def section(f: PrintFiling, lang: str, title_key: str) -> Section:
     return Section(t(title_key, lang), reference_line(f, lang), f.registered, lang, footer_line(f, lang))
 
 
-def summary_story(f: Filing, lang: str) -> list:
+def summary_story(f: PrintFiling, lang: str) -> list:
     doc = f.doc
     s = styles()
     story: list = [SectionMark(section(f, lang, "summary_short")),
@@ -58,7 +58,7 @@ def _kv(rows: list[tuple[str, object]], key_width: float, width: float) -> Table
     return tbl
 
 
-def _header(f: Filing, lang: str):
+def _header(f: PrintFiling, lang: str):
     doc = f.doc
     abt = doc.data.get("activeBorderTransportMeans") or {}
     if f.registered:
@@ -91,7 +91,7 @@ def _header(f: Filing, lang: str):
     return tbl
 
 
-def _truck(f: Filing, lang: str) -> list:
+def _truck(f: PrintFiling, lang: str) -> list:
     doc = f.doc
     abt = doc.data.get("activeBorderTransportMeans") or {}
     m = doc.data.get("consignmentMasterLevel", {})
@@ -139,7 +139,7 @@ def _house(h: facts.HouseFacts, count: int, lang: str) -> list:
     head = [P(t(k, lang), "key") for k in ("no", "description", "hs", "packages", "gross_mass", "seals")]
     data: list = [head]
     for r in h.rows:
-        data.append([r.number, P(r.description), r.hs, P(r.packages), facts.mass_text(r.gross_mass, lang),
+        data.append([fonts.printable(r.number), P(r.description), fonts.printable(r.hs), P(r.packages), facts.mass_text(r.gross_mass, lang),
                      P(r.seals)])
     total_label = f"{t('house_total', lang)} {h.index}: {len(h.rows)} {t('goods_items', lang).lower()}"
     data.append(["", P(total_label, "key"), "", str(h.packages), facts.mass_text(h.gross_mass, lang), ""])
