@@ -1,0 +1,177 @@
+"""Durable ELO state in SQLite: envelopes, the PDFs the service returned, the request queue and
+the settings. Tables are prefixed `elo_` so they can live in the desk's main database: pass the
+connection of ics2desk.store if you have one, else the file elo.sqlite3 in the data dir is used.
+One EloStore per thread (README threading rule)."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from .envelope import Appairage, DeclarationState, Envelope
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS elo_envelopes (
+    id INTEGER PRIMARY KEY,
+    lrn TEXT NOT NULL UNIQUE,
+    truck TEXT NOT NULL DEFAULT '',
+    ens_mrn TEXT,
+    numero_dossier TEXT UNIQUE,
+    jeton TEXT,
+    statut TEXT,
+    sync TEXT NOT NULL,
+    last_error TEXT,
+    body TEXT NOT NULL,              -- the rest of the Envelope as JSON
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS elo_pdfs (
+    envelope_id INTEGER PRIMARY KEY REFERENCES elo_envelopes(id),
+    pdf BLOB NOT NULL,
+    received REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS elo_queue (
+    id INTEGER PRIMARY KEY,
+    envelope_id INTEGER NOT NULL REFERENCES elo_envelopes(id),
+    operation TEXT NOT NULL,         -- ENV_CRE01 / ENV_MOD01 / ENV_REC01
+    exchange TEXT,                   -- frozen at the first attempt: retries resend the same messageId
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL,
+    last_error TEXT,
+    failure_kind TEXT,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS elo_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def default_db_path() -> Path:
+    base = os.environ.get("ICS2DESK_DATA")
+    if not base:
+        import platformdirs
+
+        base = platformdirs.user_data_dir("ics2desk", appauthor=False)
+    Path(base).mkdir(parents=True, exist_ok=True)
+    return Path(base) / "elo.sqlite3"
+
+
+class EloStore:
+    def __init__(self, conn: sqlite3.Connection | None = None, path: Path | str | None = None):
+        self.conn = conn or sqlite3.connect(str(path or default_db_path()), timeout=10)
+        self.conn.row_factory = sqlite3.Row
+        with self.conn:
+            self.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- envelopes ---------------------------------------------------------------------------
+    def save(self, env: Envelope) -> Envelope:
+        rest = {"other_mrns": env.other_mrns, "appairage": asdict(env.appairage),
+                "declarations": [asdict(d) for d in env.declarations], "mode_creation": env.mode_creation,
+                "procedure_secours_ics2": env.procedure_secours_ics2, "a_une_elo_valide": env.a_une_elo_valide,
+                "dates": env.dates}
+        row = (env.lrn, env.truck, env.ens_mrn, env.numero_dossier, env.jeton, env.statut, env.sync,
+               env.last_error, json.dumps(rest), time.time())
+        with self.conn:
+            if env.id is None:
+                cur = self.conn.execute(
+                    "INSERT INTO elo_envelopes (lrn, truck, ens_mrn, numero_dossier, jeton, statut, sync, last_error,"
+                    " body, updated) VALUES (?,?,?,?,?,?,?,?,?,?)", row)
+                env.id = cur.lastrowid
+            else:
+                self.conn.execute(
+                    "UPDATE elo_envelopes SET lrn=?, truck=?, ens_mrn=?, numero_dossier=?, jeton=?, statut=?, sync=?,"
+                    " last_error=?, body=?, updated=? WHERE id=?", row + (env.id,))
+        return env
+
+    @staticmethod
+    def _envelope(r: sqlite3.Row) -> Envelope:
+        rest = json.loads(r["body"])
+        a = rest.get("appairage") or {}
+        return Envelope(
+            lrn=r["lrn"], truck=r["truck"], ens_mrn=r["ens_mrn"], other_mrns=rest.get("other_mrns", []),
+            appairage=Appairage(a.get("sens", "IMPORT"), a.get("plein", True), a.get("flags") or Appairage().flags),
+            id=r["id"], numero_dossier=r["numero_dossier"], jeton=r["jeton"], statut=r["statut"],
+            mode_creation=rest.get("mode_creation"),
+            declarations=[DeclarationState(**d) for d in rest.get("declarations", [])],
+            procedure_secours_ics2=rest.get("procedure_secours_ics2", False),
+            a_une_elo_valide=rest.get("a_une_elo_valide"), dates=rest.get("dates", {}),
+            sync=r["sync"], last_error=r["last_error"])
+
+    def _one(self, where: str, arg) -> Envelope | None:
+        r = self.conn.execute(f"SELECT * FROM elo_envelopes WHERE {where} = ?", (arg,)).fetchone()
+        return self._envelope(r) if r else None
+
+    def get(self, envelope_id: int) -> Envelope | None:
+        return self._one("id", envelope_id)
+
+    def by_lrn(self, lrn: str) -> Envelope | None:
+        return self._one("lrn", lrn)
+
+    def by_numero(self, numero: str) -> Envelope | None:
+        return self._one("numero_dossier", numero)
+
+    def by_truck(self, truck: str) -> list[Envelope]:
+        rows = self.conn.execute("SELECT * FROM elo_envelopes WHERE truck = ? ORDER BY id DESC", (truck,))
+        return [self._envelope(r) for r in rows]
+
+    def all(self) -> list[Envelope]:
+        return [self._envelope(r) for r in self.conn.execute("SELECT * FROM elo_envelopes ORDER BY id DESC")]
+
+    # --- PDFs --------------------------------------------------------------------------------
+    def save_pdf(self, envelope_id: int, pdf: bytes) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO elo_pdfs (envelope_id, pdf, received) VALUES (?,?,?)",
+                              (envelope_id, pdf, time.time()))
+
+    def pdf(self, envelope_id: int) -> bytes | None:
+        r = self.conn.execute("SELECT pdf FROM elo_pdfs WHERE envelope_id = ?", (envelope_id,)).fetchone()
+        return bytes(r["pdf"]) if r else None
+
+    # --- queue -------------------------------------------------------------------------------
+    def enqueue(self, envelope_id: int, operation: str, now: float | None = None) -> int:
+        now = time.time() if now is None else now
+        with self.conn:
+            return self.conn.execute(
+                "INSERT INTO elo_queue (envelope_id, operation, next_attempt, created) VALUES (?,?,?,?)",
+                (envelope_id, operation, now, now)).lastrowid
+
+    def pending(self, envelope_id: int | None = None) -> list[sqlite3.Row]:
+        if envelope_id is None:
+            return list(self.conn.execute("SELECT * FROM elo_queue ORDER BY id"))
+        return list(self.conn.execute("SELECT * FROM elo_queue WHERE envelope_id = ? ORDER BY id", (envelope_id,)))
+
+    def heads(self) -> list[sqlite3.Row]:
+        """The oldest request of each envelope: requests of one envelope go strictly in order."""
+        return list(self.conn.execute(
+            "SELECT * FROM elo_queue q WHERE id = (SELECT MIN(id) FROM elo_queue WHERE envelope_id = q.envelope_id)"
+            " ORDER BY id"))
+
+    def freeze(self, queue_id: int, exchange: dict) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE elo_queue SET exchange = ? WHERE id = ?", (json.dumps(exchange), queue_id))
+
+    def postpone(self, queue_id: int, next_attempt: float, error: str, kind: str) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE elo_queue SET attempts = attempts + 1, next_attempt = ?, last_error = ?,"
+                              " failure_kind = ? WHERE id = ?", (next_attempt, error, kind, queue_id))
+
+    def done(self, queue_id: int) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM elo_queue WHERE id = ?", (queue_id,))
+
+    def drop_envelope_queue(self, envelope_id: int) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM elo_queue WHERE envelope_id = ?", (envelope_id,))
+
+    # --- settings ----------------------------------------------------------------------------
+    def setting(self, key: str, default=None):
+        r = self.conn.execute("SELECT value FROM elo_settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(r["value"]) if r else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO elo_settings (key, value) VALUES (?,?)", (key, json.dumps(value)))
