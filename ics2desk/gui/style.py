@@ -1,10 +1,11 @@
 """One style sheet for the whole app: mandatory labels bold, problems red, state colours."""
 from __future__ import annotations
 
-STATE_COLOURS = {  # background for the state column of the filings list; text stays dark
-    "draft": "#eceff1", "queued": "#fff3cd", "sending": "#fff3cd", "sent": "#e3f2fd",
-    "registered": "#d4edda", "rejected": "#f8d7da", "do_not_load": "#dc3545", "information_requested": "#ffe0b2",
-    "assessment_complete": "#c3e6cb", "invalidated": "#d6d8db", "amendment_sent": "#e3f2fd",
+STATE_COLOURS = {  # background of the state cell in the filings list (store.State values)
+    "draft": "#eceff1", "ready": "#e8eaf6", "queued": "#fff3cd", "sent": "#e3f2fd",
+    "registered": "#c8e6c9", "rejected": "#f8d7da", "assessment_complete": "#a5d6a7",
+    "do_not_load": "#e53935", "info_requested": "#ffe0b2", "info_answered": "#ffecb3",
+    "not_complete": "#ffccbc", "amending": "#e1f5fe", "invalidating": "#eeeeee", "invalidated": "#d6d8db",
 }
 
 STYLE = """

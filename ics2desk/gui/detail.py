@@ -1,0 +1,116 @@
+"""Filing detail: state, MRN, Do Not Load banner, timeline of every message (XML viewable),
+and the actions the lifecycle allows."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from .filings_model import state_label
+
+#: action -> states where the lifecycle allows it (store.lifecycle.TRANSITIONS)
+ACTIONS = {
+    "edit": {"draft", "ready", "rejected"},
+    "amend": {"registered", "assessment_complete", "not_complete", "info_requested", "info_answered", "do_not_load"},
+    "invalidate": {"registered", "assessment_complete", "not_complete", "info_requested", "info_answered",
+                   "do_not_load"},
+    "answer": {"info_requested"},
+    "copy": None,  # always
+    "print": None,
+}
+
+
+class DoNotLoadBanner(QFrame):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("dnlBanner")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        lay = QHBoxLayout(self)
+        lay.addWidget(self.label)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("DO NOT LOAD — customs (IE3Q01) forbid loading these goods. Do not let the "
+                                   "truck board. Contact the office of first entry before doing anything else."))
+
+
+class FilingDetail(QWidget):
+    action = Signal(str, str)  # action name, LRN
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lrn: str | None = None
+        self.state = ""
+        self.banner = DoNotLoadBanner(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("detailTitle")
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        for name in ACTIONS:
+            b = QPushButton(self)
+            b.setObjectName(f"action_{name}")
+            b.clicked.connect(lambda _=False, n=name: self.lrn and self.action.emit(n, self.lrn))
+            self.buttons[name] = b
+            row.addWidget(b)
+        self.timeline = QListWidget(self)
+        self.timeline.setObjectName("timeline")
+        self.xml = QPlainTextEdit(self)
+        self.xml.setReadOnly(True)
+        self.xml.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.timeline.currentItemChanged.connect(self._show_xml)
+        split = QSplitter(self)
+        split.addWidget(self.timeline)
+        split.addWidget(self.xml)
+        split.setSizes([300, 700])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addWidget(self.banner)
+        lay.addLayout(row)
+        lay.addWidget(split, 1)
+        self.retranslate()
+        self.show_filing(None, [])
+
+    def show_filing(self, filing, messages) -> None:
+        """filing: store.Filing or None; messages: store.MessageRecord list (oldest first)."""
+        self.lrn = filing.lrn if filing else None
+        self.state = filing.state if filing else ""
+        self.banner.setVisible(self.state == "do_not_load")
+        if filing is None:
+            self.title.setText(self.tr("Select a filing to see its messages."))
+        else:
+            mrn = filing.mrn or self.tr("no MRN yet")
+            self.title.setText(f"<b>{filing.lrn}</b> — {state_label(filing.state)} — MRN {mrn}")
+        for name, b in self.buttons.items():
+            allowed = ACTIONS[name]
+            b.setEnabled(filing is not None and (allowed is None or self.state in allowed))
+        self.timeline.clear()
+        for m in messages:
+            arrow = "→" if m.direction == "out" else "←"
+            item = QListWidgetItem(f"{m.created_at[:19].replace('T', ' ')}  {arrow} {m.message_type}")
+            item.setData(Qt.UserRole, m.xml)
+            self.timeline.addItem(item)
+        self.xml.clear()
+        if self.timeline.count():
+            self.timeline.setCurrentRow(self.timeline.count() - 1)
+
+    def _show_xml(self, item, _previous=None) -> None:
+        data = item.data(Qt.UserRole) if item else b""
+        self.xml.setPlainText(data.decode("utf-8", "replace") if isinstance(data, (bytes, bytearray)) else str(data or ""))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {"edit": self.tr("Edit"), "amend": self.tr("Amend"), "invalidate": self.tr("Invalidate…"),
+                 "answer": self.tr("Answer request"), "copy": self.tr("New filing from this one"),
+                 "print": self.tr("Print")}
+        for name, b in self.buttons.items():
+            b.setText(texts[name])
+        self.banner.retranslate()

@@ -1,0 +1,395 @@
+"""The main window: Filings (list + detail), New ENS, Outbox, Incidents, Settings, and a
+status bar with the transport state and the number of queued submissions.
+
+The window frame comes from ui/main_window.ui (QUiLoader, re-translated by the loader);
+the pages are widgets from this package. The GUI-thread store only runs indexed, paged
+queries (a few ms); sending happens in the outbox worker.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..errors import KnownError
+from ..model import EnsDocument
+from ..paths import ui_path
+from ..reuse import presets as presets_mod
+from . import i18n, prefs as prefs_mod
+from .detail import FilingDetail
+from .ens_form import EnsForm
+from .filings_model import FilingsModel
+from .settings_page import SettingsPage
+from .style import STYLE
+
+
+def load_ui(name: str) -> QWidget:
+    loader = QUiLoader()
+    loader.setLanguageChangeEnabled(True)
+    widget = loader.load(str(ui_path(name)))
+    if widget is None:
+        raise KnownError(f"cannot load {name}: {loader.errorString()}")
+    return widget
+
+
+class OutboxView(QWidget):
+    """Each queued item: attempts, next retry, last error, blamed component; retry/pause/cancel."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("outboxTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.buttons = {n: QPushButton(self) for n in ("retry", "pause", "resume", "cancel")}
+        row = QHBoxLayout()
+        for n, b in self.buttons.items():
+            b.clicked.connect(lambda _=False, a=n: self.act(a))
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        self.items = []
+        self.retranslate()
+
+    def refresh(self) -> None:
+        import time
+
+        self.items = self.store.outbox_items(states=["pending", "sending", "awaiting_reply", "failed", "paused"])
+        self.table.setRowCount(len(self.items))
+        now = time.time()
+        for r, it in enumerate(self.items):
+            nxt = "" if it.next_attempt_at is None else (self.tr("now") if it.next_attempt_at <= now
+                                                         else f"{int(it.next_attempt_at - now)} s")
+            for c, v in enumerate([it.lrn, it.message_type, it.state, str(it.attempts), nxt,
+                                   it.last_component or "", it.last_error or ""]):
+                self.table.setItem(r, c, QTableWidgetItem(v))
+
+    def act(self, action: str) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        item = self.items[row]
+        if action == "cancel" and QMessageBox.question(
+                self, self.tr("Cancel submission"),
+                self.tr("Cancel sending {0} ({1})? The filing goes back to ready; this is audited.").format(
+                    item.lrn, item.message_type)) != QMessageBox.Yes:
+            return
+        try:
+            {"retry": self.store.retry_now, "pause": self.store.pause, "resume": self.store.resume,
+             "cancel": self.store.cancel}[action](item.id, user="desk")
+        except KnownError as exc:
+            QMessageBox.warning(self, "ics2desk", str(exc))
+        self.refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("LRN"), self.tr("Message"), self.tr("State"),
+                                              self.tr("Attempts"), self.tr("Next retry"), self.tr("Component"),
+                                              self.tr("Last error")])
+        for n, t in (("retry", self.tr("Retry now")), ("pause", self.tr("Pause")), ("resume", self.tr("Resume")),
+                     ("cancel", self.tr("Cancel…"))):
+            self.buttons[n].setText(t)
+
+
+class FilingsPage(QWidget):
+    def __init__(self, store, presets, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.presets = presets
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.state_filter = QComboBox(self)
+        self.count = QLabel(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.state_filter.activated.connect(lambda _: self.apply_filter())
+        self.model = FilingsModel(store, self._cutoff, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("filingsView")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(8, Qt.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate([150, 130, 170, 110, 150, 150, 90, 130]):
+            self.view.setColumnWidth(col, width)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_detail(cur.row()))
+        self.detail = FilingDetail(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.state_filter)
+        bar.addWidget(self.count, 1)
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setSizes([450, 300])
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+        self.retranslate()
+
+    def _cutoff(self, filing) -> float:
+        kind = (filing.crossing or "").split(" ")[0]
+        unloading = (filing.crossing or "").rsplit("-", 1)[-1]
+        for c in self.presets.crossings:
+            if c.place_of_unloading == unloading:
+                return c.lodging_cutoff_hours
+        return {"ferry": 2.0}.get(kind, self.presets.default_cutoff_hours)
+
+    def apply_filter(self) -> None:
+        state = self.state_filter.currentData()
+        self.model.set_query(self.search.text().strip(), [state] if state else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n filing(s)", "", self.model.total))
+
+    def reload(self) -> None:
+        lrn = self.detail.lrn
+        self.model.reload()
+        self._update_count()
+        if lrn:
+            self.select(lrn)
+
+    def select(self, lrn: str) -> None:
+        row = self.model.row_of(lrn)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.show_detail(row)
+
+    def show_detail(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            f = self.model.filing(row)
+            f = self.store.get(f.lrn)
+            self.detail.show_filing(f, self.store.timeline(f.lrn))
+        else:
+            self.detail.show_filing(None, [])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        from ..store import State
+        from .filings_model import state_label
+
+        self.search.setPlaceholderText(self.tr("Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)"))
+        current = self.state_filter.currentData()
+        self.state_filter.clear()
+        self.state_filter.addItem(self.tr("All states"), None)
+        for s in State:
+            self.state_filter.addItem(state_label(s.value), s.value)
+        self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(current)))
+        self._update_count()
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.columnCount() - 1)
+
+
+class LanguageWatcher(QObject):
+    """Re-translates the parts of the window the .ui does not own (status bar)."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window.window)
+        self.main = window
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.LanguageChange and obj is self.main.window:
+            self.main.retranslate()
+        return False
+
+
+class MainWindow(QObject):
+    """Owns the QMainWindow loaded from the .ui and wires the pages to the store."""
+
+    notify = Signal(str, str)
+
+    def __init__(self, store, data_dir: Path, lang: str = "en", sender=None):
+        super().__init__()
+        self.store = store
+        self.data_dir = Path(data_dir)
+        self.sender = sender
+        self.transport_state = "simulator"
+        self.presets = presets_mod.load(self.data_dir)
+        self.window: QMainWindow = load_ui("main_window.ui")
+        self.window.setStyleSheet(STYLE)
+        w = self.window
+        self.tabs = w.findChild(QWidget, "tabs")
+        self.filings = FilingsPage(store, self.presets, w)
+        w.findChild(QWidget, "filingsPage").layout().addWidget(self.filings)
+        self.form = EnsForm("IE3F50", lang, self.presets, w)
+        w.findChild(QWidget, "newPage").layout().addWidget(self.form)
+        self.outbox = OutboxView(store, w)
+        w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
+        self.settings = SettingsPage(self.data_dir, self.presets, w)
+        w.findChild(QWidget, "settingsPage").layout().addWidget(self.settings)
+        self.settings.language_chosen.connect(self.set_language)
+        self.settings.saved.connect(self.filings.reload)
+        self.editing_lrn: str | None = None
+        self.form.save_requested.connect(self.save)
+        self.form.queue_requested.connect(self.queue)
+        self.form.print_requested.connect(self.print_filing)
+        self.filings.detail.action.connect(self.on_action)
+        w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
+        w.findChild(QObject, "actionQuit").triggered.connect(w.close)
+        w.findChild(QObject, "actionEnglish").triggered.connect(lambda: self.set_language("en"))
+        w.findChild(QObject, "actionFrench").triggered.connect(lambda: self.set_language("fr"))
+        self.transport_label = QLabel(w)
+        self.transport_label.setObjectName("transportState")
+        self.queued_label = QLabel(w)
+        self.queued_label.setObjectName("queuedCount")
+        w.statusBar().addPermanentWidget(self.transport_label)
+        w.statusBar().addPermanentWidget(self.queued_label)
+        self.tray = QSystemTrayIcon(w) if QSystemTrayIcon.isSystemTrayAvailable() else None
+        if self.tray is not None:
+            self.tray.setIcon(w.style().standardIcon(w.style().StandardPixmap.SP_MessageBoxInformation))
+            self.tray.show()
+        self._watch = LanguageWatcher(self)
+        w.installEventFilter(self._watch)
+        self._poll = QTimer(self)
+        self._poll.setInterval(2000)
+        self._poll.timeout.connect(self.refresh_status)
+        self._poll.start()
+        self._states: dict[str, str] = {}
+        self.retranslate()
+        self.refresh_status()
+
+    # --- status --------------------------------------------------------------------
+    def set_transport_state(self, state: str) -> None:
+        self.transport_state = state
+        self.retranslate()
+
+    def refresh_status(self) -> None:
+        queued = self.store.open_count()
+        self.queued_label.setText(self.tr("%n queued", "", queued))
+        self._check_new_replies()
+
+    def _check_new_replies(self) -> None:
+        """Desktop notification when a filing on screen changes state (a reply arrived)."""
+        for f in self.filings.model.rows[:200]:
+            old = self._states.get(f.lrn)
+            self._states[f.lrn] = f.state
+            if old and old != f.state:
+                self.notify_user(f.lrn, f.state)
+
+    def notify_user(self, lrn: str, state: str) -> None:
+        from .filings_model import state_label
+
+        title = self.tr("Do Not Load") if state == "do_not_load" else self.tr("New reply")
+        text = f"{lrn}: {state_label(state)}"
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.Critical if state == "do_not_load"
+                                  else QSystemTrayIcon.Information, 10_000)
+        self.window.statusBar().showMessage(f"{title} — {text}", 15_000)
+        self.notify.emit(lrn, state)
+
+    # --- actions -------------------------------------------------------------------
+    def new_filing(self, doc: EnsDocument | None = None) -> None:
+        self.editing_lrn = None
+        self.form.set_locked(False)
+        self.form.load(doc or EnsDocument("IE3F50", {}))
+        self.tabs.setCurrentIndex(1)
+        self.form.setFocus()
+
+    def save(self, doc: EnsDocument) -> str | None:
+        try:
+            if self.editing_lrn is None:
+                filing = self.store.import_document(doc, user="desk", new_lrn=not doc.lrn)
+                self.editing_lrn = filing.lrn
+            else:
+                self.store.save_version(self.editing_lrn, doc, user="desk")
+        except KnownError as exc:
+            QMessageBox.warning(self.window, "ics2desk", str(exc))
+            return None
+        self.window.statusBar().showMessage(self.tr("Saved {0}").format(self.editing_lrn), 5000)
+        self.filings.reload()
+        return self.editing_lrn
+
+    def queue(self, doc: EnsDocument) -> None:
+        lrn = self.save(doc)
+        if lrn is None:
+            return
+        try:
+            self.store.queue(lrn, user="desk")
+        except KnownError as exc:
+            QMessageBox.warning(self.window, "ics2desk", str(exc))
+            return
+        self.window.statusBar().showMessage(self.tr("{0} queued for sending").format(lrn), 5000)
+        if self.sender is not None:
+            self.sender.wake()
+        self.filings.reload()
+        self.outbox.refresh()
+        self.refresh_status()
+        self.tabs.setCurrentIndex(0)
+        self.filings.select(lrn)
+
+    def print_filing(self, doc: EnsDocument) -> None:
+        self.window.statusBar().showMessage(self.tr("Printing is not available in this build"), 5000)
+
+    def on_action(self, action: str, lrn: str) -> None:
+        if action == "edit":
+            self.form.set_locked(False)
+            self.form.load(self.store.document(lrn))
+            self.editing_lrn = lrn
+            self.tabs.setCurrentIndex(1)
+        elif action == "copy":
+            doc = self.store.document(lrn).copy()
+            for key in ("LRN", "MRN", "documentIssueDate"):
+                doc.data.pop(key, None)
+            active = doc.data.get("activeBorderTransportMeans", {})
+            for key in ("estimatedDateAndTimeOfDeparture", "estimatedDateAndTimeOfArrival",
+                        "actualDateAndTimeOfDeparture"):
+                active.pop(key, None)
+            self.new_filing(doc)
+        elif action == "invalidate":
+            if QMessageBox.question(self.window, self.tr("Invalidate"),
+                                    self.tr("Invalidate {0}? Customs will be told the ENS no longer stands.")
+                                    .format(lrn)) == QMessageBox.Yes:
+                try:
+                    self.store.invalidate(lrn, user="desk")
+                except KnownError as exc:
+                    QMessageBox.warning(self.window, "ics2desk", str(exc))
+                self.filings.reload()
+        elif action == "amend":
+            self.form.load(self.store.document(lrn))
+            self.form.set_locked(True)
+            self.editing_lrn = lrn
+            self.tabs.setCurrentIndex(1)
+        elif action == "print":
+            self.print_filing(self.store.document(lrn))
+
+    # --- language ------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        self.form.set_language(lang)
+        p = prefs_mod.load(self.data_dir)
+        p.language = lang
+        prefs_mod.save(p, self.data_dir)
+
+    def retranslate(self) -> None:
+        states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
+                  "down": self.tr("Transport: unreachable")}
+        self.transport_label.setText(states.get(self.transport_state, self.transport_state))
+        self.transport_label.setProperty("state", "down" if self.transport_state == "down" else "up")
+        self.transport_label.style().unpolish(self.transport_label)
+        self.transport_label.style().polish(self.transport_label)
+        self.refresh_status()

@@ -1,0 +1,68 @@
+"""Desk preferences (lodging profile, language, transport choice) in <data dir>/desk.json,
+and the access-point password in the OS keyring only (service 'ics2desk')."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import keyring
+from keyring.errors import KeyringError
+
+SERVICE = "ics2desk"
+
+
+@dataclass
+class Prefs:
+    language: str = "en"
+    eori: str = ""
+    name: str = ""
+    address: str = ""
+    contact: str = ""
+    transport: str = "simulator"  # "simulator" | "access_point"
+    endpoint: str = ""
+    username: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def path(data_dir: Path) -> Path:
+    return Path(data_dir) / "desk.json"
+
+
+def load(data_dir: Path) -> Prefs:
+    try:
+        raw = json.loads(path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Prefs()
+    known = {k: v for k, v in raw.items() if k in Prefs.__dataclass_fields__}
+    return Prefs(**known)
+
+
+def save(prefs: Prefs, data_dir: Path) -> None:
+    p = path(data_dir)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(prefs)
+    tmp = p.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(p)
+
+
+def keyring_available() -> bool:
+    """False when keyring fell back to its 'fail' backend: then we ask each time."""
+    backend = keyring.get_keyring()
+    return "fail" not in type(backend).__module__ and getattr(backend, "priority", 1) > 0
+
+
+def store_password(username: str, password: str) -> bool:
+    try:
+        keyring.set_password(SERVICE, username, password)
+        return True
+    except KeyringError:
+        return False
+
+
+def password(username: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, username)
+    except KeyringError:
+        return None
