@@ -41,10 +41,33 @@ class EnsDocument:
 
     # --- reading -------------------------------------------------------------------
     def instances(self, spec_path: str) -> Iterator[Instance]:
-        """Every occurrence of the element at spec_path (a path without indices)."""
+        """Every occurrence of the element at spec_path (a path without indices), in document order."""
         spec = self.spec
-        parts = spec_path.split("/")
-        yield from _walk(self.data, f"/{self.message_id}", parts, 0, spec, "")
+        try:
+            steps = spec.steps(spec_path)
+        except KeyError:
+            return iter(())
+        el = spec.by_path[spec_path]
+        # Breadth by level: (xpath, parent group, value) for the current step.
+        level = [(f"/{self.message_id}", None, self.data)]
+        last = len(steps) - 1
+        for depth, (name, repeats) in enumerate(steps):
+            nxt = []
+            for xpath, _, node in level:
+                if not isinstance(node, dict):
+                    continue
+                value = node.get(name)
+                if value is None:
+                    continue
+                if repeats and isinstance(value, list):
+                    for i, v in enumerate(value, 1):
+                        nxt.append((f"{xpath}/{name}[{i}]", node, v))
+                else:
+                    nxt.append((f"{xpath}/{name}", node, value))
+            level = nxt
+            if not level:
+                return iter(())
+        return (Instance(x, v, p, el) for x, p, v in level)
 
     def get(self, path: str, default: Any = None) -> Any:
         """Value at an index-free path, taking the first occurrence of repeats."""
@@ -149,26 +172,6 @@ class EnsDocument:
             except ValueError:
                 pass
         return total
-
-
-def _walk(node: Group, xpath: str, parts: list[str], depth: int, spec: MessageSpec,
-          prefix: str) -> Iterator[Instance]:
-    name = parts[depth]
-    path = f"{prefix}/{name}" if prefix else name
-    try:
-        el = spec.element(path)
-    except KeyError:
-        return
-    if not isinstance(node, dict) or name not in node:
-        return
-    value = node[name]
-    values = value if isinstance(value, list) else [value]
-    for i, v in enumerate(values, 1):
-        step = f"{xpath}/{name}[{i}]" if el.repeats else f"{xpath}/{name}"
-        if depth == len(parts) - 1:
-            yield Instance(step, v, node, el)
-        elif isinstance(v, dict):
-            yield from _walk(v, step, parts, depth + 1, spec, path)
 
 
 def spec_path_of(xpath: str) -> str:

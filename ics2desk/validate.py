@@ -21,6 +21,7 @@ class Report:
     source: str
     message_id: str | None
     findings: list[Finding] = field(default_factory=list)
+    xml: bytes | None = None  # the serialised filing, when validated from the model
 
     @property
     def errors(self) -> list[Finding]:
@@ -138,9 +139,13 @@ def validate_bytes(data: bytes, source: str = "document", registered: EnsDocumen
 
 
 def validate_document(doc: EnsDocument, registered: EnsDocument | None = None) -> Report:
-    """Validate the model as it would be sent: serialize, XSD-check, run the rules."""
-    root = writer.to_tree(doc)
-    report = Report(doc.lrn or doc.mrn or "filing", doc.message_id)
+    """Validate the model as it would be sent: serialize, XSD-check, run the rules.
+
+    The compact serialisation is kept on the report (`xml`), ready to queue or send.
+    """
+    xml = writer.to_bytes(doc, pretty=False)
+    root = writer.parse_own(xml)
+    report = Report(doc.lrn or doc.mrn or "filing", doc.message_id, xml=xml)
     report.findings.extend(check_schema(root))
     report.findings.extend(check_rules(doc, registered))
     return report

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..paths import resource_path
 from .formats import Format, parse_format
@@ -59,11 +59,25 @@ class MessageSpec:
 
     def citing(self, rule_id: str) -> list[ElementSpec]:
         """Elements whose row names this rule or condition, in table order."""
-        return [e for e in self.by_path.values() if rule_id in e.cites]
+        return self._citations.get(rule_id, [])
 
     @property
     def cited_ids(self) -> set[str]:
-        return {rid for e in self.by_path.values() for rid in e.cites}
+        return set(self._citations)
+
+    @cached_property
+    def _citations(self) -> dict[str, list[ElementSpec]]:
+        out: dict[str, list[ElementSpec]] = {}
+        for e in self.by_path.values():
+            for rid in e.cites:
+                out.setdefault(rid, []).append(e)
+        return out
+
+    @lru_cache(maxsize=None)
+    def steps(self, path: str) -> tuple[tuple[str, bool], ...]:
+        """(name, repeats) for each step of an index-free path, for fast walking."""
+        parts = path.split("/")
+        return tuple((name, self.by_path["/".join(parts[: i + 1])].repeats) for i, name in enumerate(parts))
 
     def iter_elements(self):
         yield from self.by_path.values()

@@ -84,7 +84,7 @@ def _header(f: PrintFiling, lang: str):
     else:
         right = P(t("not_registered_note", lang), "warn")
         right_w = 72 * mm
-    left = _kv(rows, 32 * mm, WIDTH - right_w - 4 * mm)
+    left = _kv(rows, 30 * mm, WIDTH - right_w - 3 * mm)
     tbl = Table([[left, right]], colWidths=[WIDTH - right_w, right_w], hAlign="LEFT")
     tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -117,7 +117,7 @@ def _parties(doc, lang: str) -> list:
     head = [P(t(k, lang), "key") for k in ("role", "name", "eori", "address", "contact")]
     data = [head] + [[P(t(p.role, lang)), P(p.name), P(p.eori), P(p.address), P(p.contact)]
                      for p in facts.parties(doc)]
-    widths = [26 * mm, 42 * mm, 32 * mm, 48 * mm]
+    widths = [25 * mm, 38 * mm, 30 * mm, 46 * mm]
     widths.append(WIDTH - sum(widths))
     tbl = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     tbl.setStyle(TableStyle(grid_table()))

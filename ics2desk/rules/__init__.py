@@ -6,16 +6,19 @@ store and lives there; R3024 (cannot be amended) needs the registered version an
 checked by `amendment.changed_unamendable`.
 """
 from . import consignment, parties, transport, amendment  # noqa: F401  (registration)
+from functools import lru_cache
+
 from .base import ADVISORY, RULES, Finding
 
 __all__ = ["RULES", "ADVISORY", "Finding", "rules_for"]
 
 
-def rules_for(message_id: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=None)
+def rules_for(message_id: str) -> tuple[tuple[str, bool], ...]:
     """(rule ID, is_error) pairs to run on a message, in ID order."""
     from ..hti.spec import load_message
 
     cited = load_message(message_id).cited_ids
     out = [(rid, True) for rid in sorted(RULES) if rid in cited]
     out += [(rid, False) for rid in sorted(ADVISORY) if rid not in cited]
-    return out
+    return tuple(out)

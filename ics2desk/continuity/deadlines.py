@@ -1,0 +1,104 @@
+"""Which filings an outage hurts, and how long each truck has before its lodging deadline.
+
+Road ENS: at the latest 1 hour before arrival (Delegated Reg. 2015/2446 Art. 108). Sources
+disagree for a truck on a short-sea ferry, so the cut-off is configurable per crossing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..errors import BadInputError
+from ..model import EnsDocument
+
+#: the filing states an outage can leave a filing in
+QUEUED = "queued"  # not sent yet (the outbox holds it)
+UNANSWERED = "unanswered"  # sent, no functional reply yet
+AFFECTED_STATES = (QUEUED, UNANSWERED)
+
+_CROSSING_BY_MODE = {"1": "ferry", "3": "shuttle", "2": "rail"}
+
+
+def crossing_of(doc: EnsDocument) -> str:
+    """"ferry" (mode 1), "shuttle" (mode 3), "rail" (mode 2) or "road"."""
+    return _CROSSING_BY_MODE.get(doc.get("activeBorderTransportMeans/ModeOfTransport") or "", "road")
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """Minutes before the estimated arrival by which the ENS must be lodged, per crossing."""
+
+    minutes: dict[str, int] = field(default_factory=lambda: {"ferry": 60, "shuttle": 60, "road": 60, "rail": 60})
+    default: int = 60
+
+    def for_crossing(self, crossing: str) -> timedelta:
+        m = self.minutes.get(crossing, self.default)
+        if m < 0:
+            raise BadInputError(f"the cut-off for {crossing} cannot be negative")
+        return timedelta(minutes=m)
+
+
+@dataclass
+class PendingFiling:
+    """What the continuity code needs to know about one filing in the outbox or store."""
+
+    lrn: str
+    state: str  # QUEUED or UNANSWERED (others are ignored)
+    document: EnsDocument | None = None
+    since: datetime | None = None  # queued or sent at
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@dataclass
+class AffectedFiling:
+    lrn: str
+    state: str
+    crossing: str
+    trucks: list[str]
+    office: str | None
+    arrival: datetime | None
+    deadline: datetime | None
+    since: datetime | None = None
+
+    def time_left(self, now: datetime) -> timedelta | None:
+        return None if self.deadline is None else self.deadline - now
+
+    def overdue(self, now: datetime) -> bool:
+        return self.deadline is not None and now > self.deadline
+
+    def describe_left(self, now: datetime, lang: str = "en") -> str:
+        left = self.time_left(now)
+        if left is None:
+            return "arrivée inconnue" if lang == "fr" else "arrival unknown"
+        minutes = int(abs(left).total_seconds() // 60)
+        hm = f"{minutes // 60} h {minutes % 60:02d}"
+        if left < timedelta(0):
+            return f"délai dépassé de {hm}" if lang == "fr" else f"deadline passed {hm} ago"
+        return f"{hm} restantes" if lang == "fr" else f"{hm} left"
+
+
+def affected_filing(f: PendingFiling, cutoffs: Cutoffs = Cutoffs()) -> AffectedFiling:
+    doc = f.document
+    if doc is None:
+        return AffectedFiling(f.lrn, f.state, "road", [], None, None, None, f.since)
+    crossing = crossing_of(doc)
+    arrival = parse_utc(doc.estimated_arrival)
+    deadline = None if arrival is None else arrival - cutoffs.for_crossing(crossing)
+    return AffectedFiling(f.lrn, f.state, crossing, doc.vehicle_registrations(), doc.office_of_first_entry,
+                          arrival, deadline, f.since)
+
+
+def affected_filings(filings: list[PendingFiling], now: datetime,
+                     cutoffs: Cutoffs = Cutoffs()) -> list[AffectedFiling]:
+    """Queued or unanswered filings, the most urgent (least time left) first."""
+    out = [affected_filing(f, cutoffs) for f in filings if f.state in AFFECTED_STATES]
+    far = now + timedelta(days=3650)
+    return sorted(out, key=lambda a: (a.deadline or far, a.lrn))

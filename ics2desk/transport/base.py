@@ -1,0 +1,47 @@
+"""The one interface every transport implements, and the failure it raises."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..errors import ComponentDownError
+from ..failures import Component, FailureKind
+
+
+class TransportFailure(ComponentDownError):
+    """One exchange failed; `kind` says how, `component` which ICS2 component we blame."""
+
+    def __init__(self, message: str, kind: FailureKind, component: Component | str):
+        super().__init__(message, component=Component(component).value, transient=kind.transient)
+        self.kind = kind
+
+
+@dataclass
+class SendResult:
+    transport_id: str | None  # AS4 / HTTP message id given by the other side
+    replies: list[bytes] = field(default_factory=list)  # functional replies that came back at once
+    held_by: str | None = None  # component that accepted the message and holds its reply
+
+
+class Transport(Protocol):
+    def send(self, message_type: str, xml: bytes, reference: str) -> SendResult:
+        """Hand one business message over. Raises TransportFailure."""
+
+    def poll(self) -> list[tuple[str, bytes]]:
+        """Replies waiting for us as (transport id, XML). Raises TransportFailure."""
+
+    def close(self) -> None: ...
+
+
+def make_transport(settings) -> Transport:
+    if settings.transport == "simulator":
+        from .http_simulator import SimulatorTransport
+
+        return SimulatorTransport(settings.simulator_url, timeout=settings.send_timeout_s)
+    if settings.transport == "domibus":
+        from .domibus import DomibusTransport
+
+        return DomibusTransport.from_settings(settings)
+    from ..errors import BadInputError
+
+    raise BadInputError(f"unknown transport {settings.transport!r} in settings (simulator or domibus)")
