@@ -7,9 +7,9 @@ API_BREXIT_ELO v1.2.0. Qt-free. See README.md in this folder.
     service.sheet_info(lrn)                      # (jeton, numeroDossier, pdf) for the truck sheet
 """
 from .envelope import Appairage, DeclarationState, Envelope, EtatValidation, Statut, Sync
-from .service import DrainResult, EloService, SheetInfo, drain_loop
+from .service import DrainResult, EloService, SheetInfo, drain_loop, sheet_info_for
 from .settings import EloSettings
 from .store import EloStore
 
 __all__ = ["Appairage", "DeclarationState", "Envelope", "EtatValidation", "Statut", "Sync", "DrainResult",
-           "EloService", "SheetInfo", "drain_loop", "EloSettings", "EloStore"]
+           "EloService", "SheetInfo", "drain_loop", "sheet_info_for", "EloSettings", "EloStore"]

@@ -276,3 +276,13 @@ def drain_loop(stop: threading.Event, make_service: Callable[[], EloService], in
         except KnownError:
             pass  # shown on the envelopes; try again later
         stop.wait(interval)
+
+
+def sheet_info_for(lrn: str, data_dir=None) -> SheetInfo | None:
+    """For the truck sheet (printing, any thread): (jeton, numeroDossier, pdf) of the LRN's ELO,
+    None when the truck has none yet. Opens and closes its own store."""
+    store = EloStore(data_dir=data_dir)
+    try:
+        return EloService(store).sheet_info(lrn)
+    finally:
+        store.close()

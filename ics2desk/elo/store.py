@@ -1,7 +1,7 @@
 """Durable ELO state in SQLite: envelopes, the PDFs the service returned, the request queue and
-the settings. Tables are prefixed `elo_` so they can live in the desk's main database: pass the
-connection of ics2desk.store if you have one, else the file elo.sqlite3 in the data dir is used.
-One EloStore per thread (README threading rule)."""
+the settings. Tables are prefixed `elo_` and live in the desk's main database (ics2desk.store's
+file and connection settings); EloStore(store.conn) shares an open Store's connection. Without
+ics2desk.store, the file elo.sqlite3 in the data dir is used. One EloStore per thread."""
 from __future__ import annotations
 
 import json
@@ -47,25 +47,29 @@ CREATE TABLE IF NOT EXISTS elo_settings (key TEXT PRIMARY KEY, value TEXT NOT NU
 """
 
 
-def default_db_path() -> Path:
-    base = os.environ.get("ICS2DESK_DATA")
-    if not base:
+def _open_default(data_dir: str | os.PathLike | None) -> sqlite3.Connection:
+    try:
+        from ..store.db import DB_NAME, connect, resolve_data_dir
+    except ImportError:  # the store feature is not installed: a file of our own
         import platformdirs
 
-        base = platformdirs.user_data_dir("ics2desk", appauthor=False)
-    Path(base).mkdir(parents=True, exist_ok=True)
-    return Path(base) / "elo.sqlite3"
+        base = Path(data_dir or os.environ.get("ICS2DESK_DATA") or platformdirs.user_data_dir("ics2desk", appauthor=False))
+        base.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(str(base / "elo.sqlite3"), timeout=10)
+    return connect(resolve_data_dir(data_dir) / DB_NAME)
 
 
 class EloStore:
-    def __init__(self, conn: sqlite3.Connection | None = None, path: Path | str | None = None):
-        self.conn = conn or sqlite3.connect(str(path or default_db_path()), timeout=10)
+    def __init__(self, conn: sqlite3.Connection | None = None, data_dir: str | os.PathLike | None = None):
+        self._own = conn is None
+        self.conn = conn or _open_default(data_dir)
         self.conn.row_factory = sqlite3.Row
         with self.conn:
             self.conn.executescript(SCHEMA)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._own:  # a shared connection belongs to its Store
+            self.conn.close()
 
     # --- envelopes ---------------------------------------------------------------------------
     def save(self, env: Envelope) -> Envelope:

@@ -188,8 +188,8 @@ def test_settings_are_persisted_and_secrets_stay_in_the_keyring(data_dir, memory
     StaticTokenSource.save("s3cr3t-Tok-998")
     again = EloSettings.load(EloStore())
     assert again.base_url == "https://elo.example" and again.client_id == "c1"
-    assert (data_dir / "elo.sqlite3").exists()
-    assert b"s3cr3t-Tok-998" not in (data_dir / "elo.sqlite3").read_bytes()
+    files = [p for p in data_dir.iterdir() if p.name.endswith((".sqlite3", "-wal"))]
+    assert files and not any(b"s3cr3t-Tok-998" in p.read_bytes() for p in files)
     assert memory_keyring.secrets[("ics2desk", "elo:token")] == "s3cr3t-Tok-998"
 
 
@@ -198,3 +198,22 @@ def test_stored_pdf_is_the_one_the_service_returned(elo_service, elo_sim):
     elo_service.drain()
     numero = elo_service.store.get(env.id).numero_dossier
     assert elo_service.sheet_info("TCO26112500001").pdf == base64.b64decode(elo_sim.state.envelopes[numero]["pdf"])
+
+
+def test_envelopes_live_in_the_desk_store_and_printing_can_read_them(elo_service, data_dir):
+    from ics2desk.elo import sheet_info_for
+    from ics2desk.store import open_store
+
+    env = registered(elo_service)
+    elo_service.drain()
+    main = open_store()
+    try:
+        shared = EloStore(main.conn)
+        assert shared.by_lrn("TCO26112500001").jeton == elo_service.store.get(env.id).jeton
+        shared.close()  # the Store's connection stays usable
+        main.conn.execute("SELECT 1")
+    finally:
+        main.close()
+    info = sheet_info_for("TCO26112500001")
+    assert info.numero_dossier.startswith("B") and info.pdf.startswith(b"%PDF")
+    assert sheet_info_for("NO-SUCH-LRN") is None
