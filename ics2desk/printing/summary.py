@@ -117,7 +117,7 @@ def _parties(doc, lang: str) -> list:
     head = [P(t(k, lang), "key") for k in ("role", "name", "eori", "address", "contact")]
     data = [head] + [[P(t(p.role, lang)), P(p.name), P(p.eori), P(p.address), P(p.contact)]
                      for p in facts.parties(doc)]
-    widths = [25 * mm, 38 * mm, 30 * mm, 46 * mm]
+    widths = [22 * mm, 36 * mm, 33 * mm, 44 * mm]  # EORI: up to 17 characters on one line
     widths.append(WIDTH - sum(widths))
     tbl = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     tbl.setStyle(TableStyle(grid_table()))

@@ -105,3 +105,9 @@ def test_writes_to_a_path_and_to_a_file_object(tmp_path):
 def test_unknown_language_is_refused():
     with pytest.raises(BadInputError, match="language"):
         render_summary(ferry_filing(), lang="de")
+
+
+def test_container_and_seals_appear_with_the_house_and_in_the_totals(tmp_path):
+    text = pdf_text(render_summary(shuttle_filing(), PrintMeta(mrn=MRN_B)), tmp_path)
+    assert "CSQU3054383 seals SL0048213" in text
+    assert text.split("Seal numbers", 1)[1].split("\n\n")[0].strip() == "SL0048213"
