@@ -217,3 +217,20 @@ def test_envelopes_live_in_the_desk_store_and_printing_can_read_them(elo_service
     info = sheet_info_for("TCO26112500001")
     assert info.numero_dossier.startswith("B") and info.pdf.startswith(b"%PDF")
     assert sheet_info_for("NO-SUCH-LRN") is None
+
+
+def test_demo_wiring_leaves_settings_and_keyring_alone(data_dir, memory_keyring):
+    from ics2desk.elo.demo import demo_service, start_demo_simulator
+
+    sim = start_demo_simulator()
+    try:
+        service = demo_service(sim)
+        env = registered(service)
+        service.drain()
+        env = service.store.get(env.id)
+        assert env.statut == "FERMEE" and env.jeton
+        assert memory_keyring.secrets == {} and service.store.setting("settings") is None
+        note = sim.state.event(env.numero_dossier)
+        assert service.apply_notification(note).statut == "APPAIREE"
+    finally:
+        sim.stop()
