@@ -110,4 +110,4 @@ def test_unknown_language_is_refused():
 def test_container_and_seals_appear_with_the_house_and_in_the_totals(tmp_path):
     text = pdf_text(render_summary(shuttle_filing(), PrintMeta(mrn=MRN_B)), tmp_path)
     assert "CSQU3054383 seals SL0048213" in text
-    assert text.split("Seal numbers", 1)[1].split("\n\n")[0].strip() == "SL0048213"
+    assert "Seal numbers" in text and text.count("SL0048213") == 2  # house line + totals
