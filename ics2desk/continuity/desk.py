@@ -96,7 +96,7 @@ class ContinuityDesk:
         inc = self.incidents.active_for(component)
         if inc is None or self.incidents.outstanding(inc.id):
             return None
-        summary = self.incidents.close(inc.id, now, user, total_steps=len(self.playbook.steps_for(component)))
+        summary = self.incidents.close_incident(inc.id, now, user, total_steps=len(self.playbook.steps_for(component)))
         self.board.up(component, now, user)
         self._save(now)
         return summary

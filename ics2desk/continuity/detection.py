@@ -130,6 +130,8 @@ def overdue_replies(sent: list[SentFiling], now: datetime,
         hint = Component.NATIONAL_SYSTEM if s.registered else Component.COMMON_REPOSITORY
         waited = int((now - s.sent_at).total_seconds() // 60)
         what = "no assessment complete" if s.registered else "no IE3R01/IE3N99"
-        out.append(Observation(FailureKind.NO_FUNCTIONAL_REPLY, s.sent_at + limit, s.lrn,
-                               f"{what} after {waited} min", hint, None, s.attempt_id))
+        # stamped `now`: a reply still missing is current evidence, however long ago it was sent
+        out.append(Observation(FailureKind.NO_FUNCTIONAL_REPLY, now, s.lrn,
+                               f"sent {s.sent_at:%Y-%m-%d %H:%M} UTC, {what} after {waited} min", hint, None,
+                               s.attempt_id))
     return out

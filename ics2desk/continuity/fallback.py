@@ -14,7 +14,7 @@ from ..errors import BadInputError
 from ..failures import Component
 from ..model import EnsDocument
 from .components import component_name
-from .deadlines import crossing_of
+from .deadlines import crossing_of, parse_utc
 
 _MODES = {"1": ("maritime (ferry)", "sea (ferry)"), "2": ("ferroviaire", "rail"),
           "3": ("route (navette)", "road (shuttle)")}
@@ -61,8 +61,13 @@ class DeclarationLine:
         transport = (f"{mode}; {'moyen actif' if fr else 'active means'} {abt.get('identificationNumber', '?')} "
                      f"({abt.get('nationality', '?')}); {loading} -> {unloading}")
         return cls(doc.lrn, doc.vehicle_registrations() or ["?"], consignors or "?", consignees or "?", goods,
-                   transport, (doc.estimated_arrival or "?").replace("T", " ").replace("Z", " UTC"),
+                   transport, _when(doc.estimated_arrival),
                    doc.office_of_first_entry or "?")
+
+
+def _when(iso: str | None) -> str:
+    dt = parse_utc(iso)
+    return f"{dt:%Y-%m-%d %H:%M} UTC" if dt else (iso or "?")
 
 
 def _names(parties) -> str:

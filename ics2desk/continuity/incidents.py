@@ -217,7 +217,7 @@ class IncidentStore:
             c.execute("UPDATE continuity_incidents SET reference=? WHERE id=?", (str(reference), incident_id))
             self._event(incident_id, now, user, "declared", f"declared down, reference {reference}")
 
-    def close(self, incident_id: int, now: datetime, user: str, force: bool = False,
+    def close_incident(self, incident_id: int, now: datetime, user: str, force: bool = False,
               total_steps: int | None = None) -> dict:
         """Close with a summary ({"fr", "en"}). Refused while fallback filings lack an MRN, unless forced."""
         inc = self._require_open(incident_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -40,7 +40,8 @@ def _styles():
 
 
 def _p(text: object, style) -> Paragraph:
-    return Paragraph(escape(_printable(text)).replace("\n", "<br/>"), style)
+    lines = ("" if text is None else str(text)).split("\n")
+    return Paragraph("<br/>".join(escape(_printable(line)) for line in lines), style)
 
 
 def _grid(rows: list[list], widths: list[float], header: bool = True) -> Table:
@@ -52,10 +53,10 @@ def _grid(rows: list[list], widths: list[float], header: bool = True) -> Table:
     return t
 
 
-def _build(path: Path, story: list, title: str) -> Path:
+def _build(path: Path, story: list, title: str, pagesize=A4) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+        SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                           bottomMargin=15 * mm, title=title, author="ics2desk").build(story)
     except OSError as exc:
         raise KnownError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -68,7 +69,7 @@ def fallback_pdf(req, path: Path) -> Path:
     subject, _ = req.email()
     story = [_p(subject, st["title"]), Spacer(1, 3 * mm)]
     story.append(_grid([[_p(k, st["body"]), _p(v, st["body"])] for k, v in req.header_lines()],
-                       [60 * mm, 120 * mm], header=False))
+                       [80 * mm, 187 * mm], header=False))
     story += [Spacer(1, 4 * mm), _p("Déclarations concernées" if fr else "Declarations concerned", st["h2"])]
     head = ["LRN", "Camion" if fr else "Truck", "Expéditeur / destinataire" if fr else "Consignor / consignee",
             "Marchandises" if fr else "Goods", "Transport", "Arrivée" if fr else "Arrival"]
@@ -77,12 +78,13 @@ def fallback_pdf(req, path: Path) -> Path:
         rows.append([_p(d.lrn, st["body"]), _p("\n".join(d.trucks), st["body"]),
                      _p(f"{d.consignor}\n{d.consignee}", st["body"]), _p(d.goods, st["body"]),
                      _p(d.transport, st["body"]), _p(f"{d.arrival}\n{d.office}", st["body"])])
-    story.append(_grid(rows, [30 * mm, 20 * mm, 33 * mm, 42 * mm, 33 * mm, 22 * mm]))
+    # landscape: an LRN is up to 22 characters and must stay on one line
+    story.append(_grid(rows, [45 * mm, 30 * mm, 45 * mm, 62 * mm, 50 * mm, 35 * mm]))
     story += [Spacer(1, 4 * mm), _p(
         "Projet établi par ics2desk ; l'agent envoie la demande et l'application enregistre la date d'envoi et le "
         "destinataire." if fr else
         "Drafted by ics2desk; the agent sends the request and the app records when and to whom.", st["small"])]
-    return _build(path, story, subject)
+    return _build(path, story, subject, landscape(A4))
 
 
 def incident_report_pdf(store, incident_id: int, playbook, path: Path, lang: str = "en",
@@ -119,7 +121,9 @@ def incident_report_pdf(store, incident_id: int, playbook, path: Path, lang: str
     rows = [[_p(h, st["body"]) for h in ("", "Étape" if fr else "Step", "Fait par / à" if fr else "Done by / at")]]
     for step in playbook.steps_for(inc.component):
         t = ticks.get(step.id)
-        rows.append([_p("X" if t else "", st["body"]), _p(step.display(lang), st["body"]),
+        src = "; ".join(x.label(lang) for x in step.sources)
+        rows.append([_p("X" if t else "", st["body"]),
+                     [_p(step.display(lang), st["body"]), _p(f"Source : {src}" if fr else f"Source: {src}", st["small"])],
                      _p(f"{t.user}\n{t.at:%Y-%m-%d %H:%M}" if t else "", st["body"])])
     story.append(_grid(rows, [8 * mm, 137 * mm, 35 * mm]))
 

@@ -35,7 +35,7 @@ def _pick(text: dict, lang: str) -> str:
     return text.get(lang) or text["en"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     id: str
     document: dict
@@ -48,7 +48,7 @@ class Source:
         return f"{self.issuer}, {_pick(self.document, lang)} ({when})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Contact:
     id: str
     role_text: dict
@@ -63,7 +63,7 @@ class Contact:
         return f"{c}: {self.address}" if self.address else c
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Step:
     id: str
     component: Component
