@@ -47,11 +47,26 @@ def _from_store(lrns: list[str], args: argparse.Namespace) -> list[PrintFiling]:
         out = []
         for lrn in lrns:
             rec = store.get(lrn)
-            meta = PrintMeta.from_record(rec, agent_contact=args.agent, crossing=args.crossing)
+            elo = _elo_info(lrn, getattr(args, "data_dir", None))
+            meta = PrintMeta.from_record(rec, agent_contact=args.agent, crossing=args.crossing,
+                                         elo_token=elo.jeton if elo else None,
+                                         elo_file_number=elo.numero_dossier if elo else None)
             out.append(PrintFiling(store.document(lrn), meta))
         return out
     finally:
         store.close()
+
+
+def _elo_info(lrn: str, data_dir):
+    """The truck's ELO (jeton, file number) when the ELO feature has one; printing works without it."""
+    try:
+        from ..elo.service import sheet_info_for
+    except ImportError:
+        return None
+    try:
+        return sheet_info_for(lrn, data_dir)
+    except KnownError:
+        return None
 
 
 def load(sources: list[str], args: argparse.Namespace) -> list[PrintFiling]:

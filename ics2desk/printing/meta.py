@@ -16,6 +16,8 @@ class PrintMeta:
     agent_contact: str | None = None  # e.g. "Transit Côte d'Opale · +33 3 21 34 56 78"
     crossing: str | None = None       # e.g. "P&O Dover → Calais 09:00"; derived when absent
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    elo_token: str | None = None        # ELO jeton (issue 7: ics2desk.elo.sheet_info_for(lrn).jeton)
+    elo_file_number: str | None = None  # ELO numeroDossier
 
     @classmethod
     def from_record(cls, record, **extra) -> "PrintMeta":

@@ -80,8 +80,16 @@ def sheet_story(group: list[PrintFiling], lang: str) -> list:
     kv2 = Table([[P(k, "bigkey"), P(v, "sheetval")] for k, v in bottom], colWidths=[45 * mm, WIDTH - 45 * mm],
                 hAlign="LEFT")
     kv2.setStyle(key_value_style())
-    story += [KeepTogether([kv2, Spacer(1, 4 * mm), EloBox(t("elo_box", lang), t("elo_hint", lang))])]
+    story += [KeepTogether([kv2, Spacer(1, 4 * mm), EloBox(t("elo_box", lang), t("elo_hint", lang),
+                                                         _elo_values(group))])]
     return story
+
+
+def _elo_values(group: list[PrintFiling]) -> str:
+    for f in group:  # one ELO per truck: the first filing that knows it
+        if f.meta.elo_token or f.meta.elo_file_number:
+            return "   ".join(x for x in (f.meta.elo_token, f.meta.elo_file_number) if x)
+    return ""
 
 
 def _mrn_block(f: PrintFiling, i: int, n: int, lang: str) -> list:
@@ -124,9 +132,9 @@ class NotRegisteredBox(Flowable):
 class EloBox(Flowable):
     """Reserved, clearly labelled space for the ELO token / file number (filled by issue 7)."""
 
-    def __init__(self, label: str, hint: str):
+    def __init__(self, label: str, hint: str, value: str = ""):
         super().__init__()
-        self.label, self.hint = label, hint
+        self.label, self.hint, self.value = label, hint, value
         self.width, self.height = WIDTH, 26 * mm
 
     def draw(self):
@@ -139,5 +147,8 @@ class EloBox(Flowable):
         c.setFillColorRGB(0.2, 0.2, 0.2)
         c.setFont(fonts.BOLD, 10)
         c.drawString(4 * mm, self.height - 6 * mm, fonts.printable(self.label))
+        if self.value:
+            c.setFont(fonts.BOLD, 16)
+            c.drawString(4 * mm, 10 * mm, fonts.printable(self.value))
         c.setFont(fonts.ITALIC, 7.5)
         c.drawString(4 * mm, 3 * mm, fonts.printable(self.hint))

@@ -48,3 +48,11 @@ def test_unregistered_filing_gets_no_barcode_on_the_sheet(tmp_path):
     text = pdf_text(pdf, tmp_path)
     assert "NON ENREGISTRÉE" in text and "PAS DE MRN" in text
     assert barcodes(pdf, tmp_path) == []
+
+
+def test_elo_box_is_blank_until_known_then_shows_token_and_file_number(tmp_path):
+    blank = pdf_text(render_truck_sheet(shuttle_filing(), PrintMeta(mrn=MRN_A)), tmp_path)
+    assert "ELO token / file number" in blank and "ELO-JT-42" not in blank
+    filled = pdf_text(render_truck_sheet(shuttle_filing(), PrintMeta(mrn=MRN_A, elo_token="ELO-JT-42",
+                                                                     elo_file_number="DOS-2026-000123")), tmp_path)
+    assert "ELO-JT-42" in filled and "DOS-2026-000123" in filled
