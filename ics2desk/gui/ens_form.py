@@ -169,7 +169,8 @@ class EnsForm(QWidget):
         for keys, slot in ((QKeySequence.Save, self.request_save),
                            (QKeySequence(Qt.CTRL | Qt.Key_Return), self.request_queue),
                            (QKeySequence(Qt.CTRL | Qt.Key_Enter), self.request_queue),
-                           (QKeySequence.Print, lambda: self.print_requested.emit(self.document()))):
+                           (QKeySequence.Print, lambda: self.print_requested.emit(self.document())),
+                           (QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_F), lambda: self.set_full_view(not self.ctx.full_view))):
             sc = QShortcut(keys, self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -446,7 +447,7 @@ class EnsForm(QWidget):
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("Filing"))
         self.preset_label.setText(self.tr("Crossing"))
-        self.full.setText(self.tr("Full view (optional fields)"))
+        self.full.setText(self.tr("Full view (Ctrl+Shift+F)"))
         self.legend.setText(self.tr("Bold labels are mandatory. † cannot be amended once filed "
                                     "(a mistake there means invalidating and re-filing)."))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
