@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple
 from ..errors import BadInputError, ComponentDownError, IllegalTransitionError, KnownError
 from .client import EloClient, Exchange, make_exchange
 from .envelope import Appairage, Envelope, Sync, mrn_shape_problem
-from .errors import EloProtocolError
+from .errors import EloNotConfigured, EloProtocolError
 from .schemas import problems
 from .settings import EloSettings
 from .store import EloStore
@@ -228,7 +228,7 @@ class EloService:
             self.store.freeze(row["id"], asdict(ex))
         try:
             answer = client.send(ex)
-        except ComponentDownError as exc:
+        except (ComponentDownError, EloNotConfigured) as exc:  # fixable without changing the envelope
             self._postpone(row, exc, now, result)
             return
         except KnownError as exc:  # refused, bad request, answer off-schema: the agent must act

@@ -234,3 +234,13 @@ def test_demo_wiring_leaves_settings_and_keyring_alone(data_dir, memory_keyring)
         assert service.apply_notification(note).statut == "APPAIREE"
     finally:
         sim.stop()
+
+
+def test_missing_token_keeps_the_request_until_the_agent_enters_it(elo_service, memory_keyring):
+    memory_keyring.secrets.clear()
+    env = registered(elo_service)
+    assert elo_service.drain().waiting == [env.id]
+    assert "paste the token" in elo_service.store.get(env.id).last_error
+    StaticTokenSource.save("test-token")
+    elo_service.clock.t += 5
+    assert elo_service.drain().sent == [env.id]
