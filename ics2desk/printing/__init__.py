@@ -2,7 +2,9 @@
 
     from ics2desk.printing import PrintFiling, PrintMeta, render_summary, render_summaries, \
         render_truck_sheet, render_truck_sheets
-    meta = PrintMeta(state="registered", mrn="26FR…", version=3, agent_contact="…", crossing="…")
+    meta = PrintMeta(state="registered", mrn="26FR…", version=3, agent_contact="…", crossing="…",
+                     elo_token=None, elo_file_number=None)   # all optional
+    meta = PrintMeta.from_record(store.get(lrn), agent_contact="…")   # state, MRN, version from the store
     pdf: bytes = render_summary(doc, meta, lang="fr")                 # out=None -> bytes
     render_summary(doc, meta, "en", out="summary.pdf")                 # or a path / binary file
     render_summaries([PrintFiling(doc, meta), ...], "fr", out)              # batch: one PDF, page x / y per filing
