@@ -3,12 +3,13 @@
 A message is checked against the rules its tables cite (resources/hti/messages.json);
 `ADVISORY` checks run as warnings elsewhere. R3003 (LRN unique per declarant) needs the
 store and lives there; R3024 (cannot be amended) needs the registered version and is
-checked by `amendment.changed_unamendable`.
+checked by `amendment.R3024`. `UNIVERSAL` rules (IMO/ENI identification, triggered by the
+type of identification) run as errors on every message.
 """
 from . import consignment, parties, transport, amendment  # noqa: F401  (registration)
 from functools import lru_cache
 
-from .base import ADVISORY, RULES, Finding
+from .base import ADVISORY, RULES, UNIVERSAL, Finding
 
 __all__ = ["RULES", "ADVISORY", "Finding", "rules_for"]
 
@@ -19,6 +20,6 @@ def rules_for(message_id: str) -> tuple[tuple[str, bool], ...]:
     from ..hti.spec import load_message
 
     cited = load_message(message_id).cited_ids
-    out = [(rid, True) for rid in sorted(RULES) if rid in cited]
+    out = [(rid, True) for rid in sorted(RULES) if rid in cited or rid in UNIVERSAL]
     out += [(rid, False) for rid in sorted(ADVISORY) if rid not in cited]
     return tuple(out)

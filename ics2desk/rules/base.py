@@ -30,6 +30,9 @@ RuleFn = Callable[[EnsDocument], Iterator[Finding]]
 RULES: dict[str, RuleFn] = {}
 #: Checks a message's tables do not cite but that catch real mistakes; reported as warnings.
 ADVISORY: dict[str, RuleFn] = {}
+#: Rules that carry their own trigger in the data (e.g. "when type of identification is 10")
+#: and so apply to every message holding that data, cited by its tables or not.
+UNIVERSAL: dict[str, RuleFn] = {}
 
 
 def rule(fn: RuleFn) -> RuleFn:
@@ -42,4 +45,11 @@ def advisory(fn: RuleFn) -> RuleFn:
     """Register a check that runs as a warning where the message's tables do not cite it."""
     RULES[fn.__name__] = fn
     ADVISORY[fn.__name__] = fn
+    return fn
+
+
+def universal(fn: RuleFn) -> RuleFn:
+    """Register a rule that applies wherever its triggering data occurs (errors)."""
+    RULES[fn.__name__] = fn
+    UNIVERSAL[fn.__name__] = fn
     return fn

@@ -7,7 +7,7 @@ from typing import Iterator
 from .. import codelists
 from ..checkdigits import imo_problem
 from ..model import EnsDocument, Instance
-from .base import Finding, advisory, rule
+from .base import Finding, advisory, rule, universal
 
 ABTM = "activeBorderTransportMeans"
 ROUTING = f"{ABTM}/countriesOfRoutingOfMeansOfTransport"
@@ -133,7 +133,7 @@ def R3008(doc: EnsDocument) -> Iterator[Finding]:
                               "Indiquez le moyen de transport passif (wagon, remorque) pour l'envoi ou cet article")
 
 
-@advisory
+@universal
 def R3009(doc: EnsDocument) -> Iterator[Finding]:
     """When 'ACTIVE BORDER TRANSPORT MEANS/Type of identification' is '10' this attribute must contain IMO ship identification number and its value must be made of the three letters "IMO" followed by a six-digit sequential unique number and a check digit. The check digit is calculated by multiplying each of the first six digits by a factor of 2 to 7 corresponding to their position from right to left. The rightmost digit of this sum is the check digit."""
     for inst in doc.instances(ABTM):
@@ -153,3 +153,15 @@ def R3011(doc: EnsDocument) -> Iterator[Finding]:
             yield Finding("R3011", f"{inst.xpath}/typeOfIdentification",
                           "By sea (mode 1) the active means is identified by its IMO number (type 10)",
                           "Par mer (mode 1) le moyen actif est identifié par son numéro OMI (type 10)")
+
+
+@universal
+def R3010(doc: EnsDocument) -> Iterator[Finding]:
+    """When 'ACTIVE BORDER TRANSPORT MEANS/Type of identification' is '80' this attribute must contain unique European Vessel Identification Number (ENI) and its value must have an eight digit format."""
+    for inst in doc.instances(ABTM):
+        if inst.value.get("typeOfIdentification") == "80":
+            value = inst.value.get("identificationNumber", "")
+            if not (len(value) == 8 and value.isdigit()):
+                yield Finding("R3010", f"{inst.xpath}/identificationNumber",
+                              f"ENI number {value!r} must have 8 digits",
+                              f"Le numéro ENI {value!r} doit comporter 8 chiffres")

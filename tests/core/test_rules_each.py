@@ -252,10 +252,25 @@ def test_carrier_outside_eu_is_a_warning_not_an_error():
     assert [(f.rule, f.severity) for f in report.warnings] == [("R3005", "warning")]
 
 
-def test_advisory_imo_check_is_a_warning_on_road_filings():
+def test_imo_check_digit_is_an_error_wherever_a_ship_is_identified_by_imo():
     doc = samples.ferry_filing()
     doc.data["activeBorderTransportMeans"]["identificationNumber"] = "IMO9524232"
     report = validate_document(doc)
+    assert [(f.rule, f.path) for f in report.errors] == [
+        ("R3009", "/IE3F50/activeBorderTransportMeans/identificationNumber")]
+    assert ("R3009", True) in rules_for("IE3F50")
+
+
+def test_eni_needs_eight_digits():
+    doc = samples.ferry_filing()
+    doc.data["activeBorderTransportMeans"].update(identificationNumber="1234567", typeOfIdentification="80")
+    report = validate_document(doc)
+    assert "R3010" in {f.rule for f in report.errors}
+
+
+def test_sea_mode_with_a_truck_as_active_means_is_a_warning():
+    doc = samples.ferry_filing()
+    doc.data["activeBorderTransportMeans"].update(identificationNumber="AB12CDE", typeOfIdentification="30")
+    report = validate_document(doc)
     assert report.valid
-    assert [f.rule for f in report.warnings] == ["R3009"]
-    assert ("R3009", False) in rules_for("IE3F50")
+    assert [(f.rule, f.severity) for f in report.warnings] == [("R3011", "warning")]
