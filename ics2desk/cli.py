@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run a sub-command; with none, start the desktop app through `gui` (see gui/launcher.py,
+    the console-script entry point, which keeps Qt out of this Qt-free module)."""
     _load_plugins()
     args = build_parser().parse_args(argv)
     try:
@@ -102,13 +104,18 @@ def main(argv: list[str] | None = None) -> int:
             return validate_files(args.files, args.json, args.msg_lang)
         if args.command in _COMMANDS:
             return _COMMANDS[args.command][1](args)
-        from .gui.app import run_app  # Qt only when the window is wanted
-
-        return run_app(args)
+        if gui is None:
+            print("ics2desk: no command given (the desktop app starts from the `ics2desk` launcher)",
+                  file=sys.stderr)
+            return 2
+        return gui(args)
     except KnownError as exc:
         print(f"ics2desk: {exc}", file=sys.stderr)
         return 2
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the importable module so sub-commands register where main() looks.
+    from ics2desk.cli import main as _main
+
+    sys.exit(_main())
