@@ -64,7 +64,19 @@ class Inference:
 
 def implicated(kind: FailureKind, hint: Component | None = None, via_provider: bool = True,
                part: str | None = None) -> tuple[Component, str | None, tuple[Component, ...]] | None:
-    """(component, part, alternatives) a failure points at; None for a functional rejection."""
+    """(component, part, alternatives) a failure points at; None for a functional rejection.
+
+    A hint from the sender (it may know which hop answered, e.g. a 503 naming the Common
+    Repository) wins over the default reading of the failure kind, which stays an alternative.
+    """
+    default = _by_kind(kind, hint, via_provider, part)
+    if default is None or hint is None or hint is default[0]:
+        return default
+    return hint, part, (default[0],)
+
+
+def _by_kind(kind: FailureKind, hint: Component | None, via_provider: bool,
+             part: str | None) -> tuple[Component, str | None, tuple[Component, ...]] | None:
     if kind is FailureKind.REJECTED:
         return None  # the data is wrong, no component is down
     if kind in (FailureKind.GATEWAY_UNREACHABLE, FailureKind.TIMEOUT):
