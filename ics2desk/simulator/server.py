@@ -148,7 +148,8 @@ class SimulatorServer:
         self.traffic: _Server | None = None
         self._start_traffic(port)
         self.port = self.traffic.server_address[1]
-        self.admin = _Server((host, self.port + 1 if admin_port is None else admin_port), _Handler, self, False)
+        self.admin = _Server((host, (port + 1 if port else 0) if admin_port is None else admin_port), _Handler,
+                             self, False)
         self.admin_port = self.admin.server_address[1]
         threading.Thread(target=self.admin.serve_forever, args=(0.05,), daemon=True).start()
 

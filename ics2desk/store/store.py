@@ -418,13 +418,15 @@ class Store:
                     self._audit("sender", "reconcile", None, f"outbox item {r['id']} found mid-send after a crash")
             return ids
 
-    def claim_due(self, owner: str, limit: int = 1) -> list[tuple[OutboxItem, int, bytes]]:
+    def claim_due(self, owner: str, limit: int = 1, exclude=()) -> list[tuple[OutboxItem, int, bytes]]:
         """Take due items: mark them sending (committed before any byte leaves) and open an attempt."""
         now = time.time()
+        skip = ",".join(str(int(i)) for i in exclude)
         with self.transaction() as c:
             rows = c.execute("SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id "
-                             "WHERE o.state='pending' AND o.next_attempt_at<=? ORDER BY o.next_attempt_at, o.id "
-                             "LIMIT ?", (now, limit)).fetchall()
+                             "WHERE o.state='pending' AND o.next_attempt_at<=? "
+                             + (f"AND o.id NOT IN ({skip}) " if skip else "")
+                             + "ORDER BY o.next_attempt_at, o.id LIMIT ?", (now, limit)).fetchall()
             out = []
             for r in rows:
                 c.execute("UPDATE outbox SET state='sending', owner=?, attempts=attempts+1, updated_at=? WHERE id=?",
@@ -480,6 +482,22 @@ class Store:
             c.execute("UPDATE outbox SET last_error=?, last_kind=?, last_component=?, updated_at=? WHERE id=?",
                       (error, kind.value, component, iso_now(), item.id))
 
+    def log_outgoing(self, lrn: str, message_type: str, xml: bytes, transport_id: str | None) -> None:
+        """An exchange outside the outbox (IE3Q05 consultation) still goes on the timeline."""
+        with self.transaction():
+            f = self._filing(lrn)
+            self._add_message(f.id, "out", message_type, xml, f.lrn, f.mrn, transport_id)
+
+    def requeue(self, item: OutboxItem, kind: FailureKind, component: str, error: str, retry_at: float) -> None:
+        """The message left but its outcome is unknown: send again later, reconciling (same LRN)."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO attempts(outbox_id, started_at, finished_at, outcome, kind, component, error) "
+                      "VALUES(?,?,?,?,?,?,?)", (item.id, time.time(), time.time(), "failed", kind.value, component,
+                                                error[:2000]))
+            c.execute("UPDATE outbox SET state='pending', reconcile=1, next_attempt_at=?, last_error=?, last_kind=?, "
+                      "last_component=?, owner=NULL, updated_at=? WHERE id=? AND state IN ('awaiting_reply','sending')",
+                      (retry_at, error[:2000], kind.value, component, iso_now(), item.id))
+
     def awaiting_since(self) -> list[tuple[OutboxItem, float]]:
         """Items waiting for their functional reply, with the time their successful attempt ended."""
         rows = self.conn.execute(
@@ -488,7 +506,7 @@ class Store:
         return [(_item(r), r["sent_at"] or 0.0) for r in rows]
 
     def apply_reply(self, xml: bytes, transport_id: str | None = None, correlation_id: str | None = None,
-                    recovered_mrn_for: str | None = None):
+                    recovered_mrn_for: str | None = None, transition: bool = True):
         """Store a reply and apply its lifecycle step. Returns the parsed Reply.
 
         Raises BadInputError for unparseable input (the caller keeps it via record_unmatched) and
@@ -497,6 +515,9 @@ class Store:
         from ..replies import Rejected, parse_reply
 
         reply = parse_reply(xml, "reply")
+        if transport_id and self.conn.execute("SELECT 1 FROM messages WHERE direction='in' AND transport_id=?",
+                                              (transport_id,)).fetchone():
+            return reply  # delivered again (we crashed before acknowledging it): already applied
         mtype = reply.message_id
         if mtype == "IE3R08" and recovered_mrn_for:
             event, lrn, mrn = "IE3R01", recovered_mrn_for, reply_mrn_from_r08(reply)
@@ -509,8 +530,8 @@ class Store:
                 self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing")
                 return reply
             self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
-            if mtype == "IE3R08" and not recovered_mrn_for:
-                return reply  # a consultation result changes nothing by itself
+            if (mtype == "IE3R08" and not recovered_mrn_for) or not transition:
+                return reply  # kept for the timeline; changes nothing by itself
             try:
                 state = next_state(f.state, event, mrn or f.mrn, f.lrn)
             except IllegalTransitionError as exc:

@@ -30,6 +30,9 @@ class Transport(Protocol):
     def poll(self) -> list[tuple[str, bytes]]:
         """Replies waiting for us as (transport id, XML). Raises TransportFailure."""
 
+    def ack(self, ids: list[str]) -> None:
+        """Tell the other side these replies are stored (they will not come again)."""
+
     def close(self) -> None: ...
 
 

@@ -1,0 +1,228 @@
+"""Drains the outbox: claim, send, record, apply replies; retries and crash reconciliation."""
+from __future__ import annotations
+
+import os
+import random
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+
+from ..errors import BadInputError, IllegalTransitionError
+from ..failures import Component, FailureKind
+from ..replies import Rejected, parse_reply
+from ..settings import Settings
+from ..store import Store, open_store
+from ..store.documents import consultation
+from ..store.records import OutboxItem
+from ..store.store import reply_mrn_from_r08
+from ..transport.base import Transport, TransportFailure, make_transport
+from ..xml.writer import to_bytes
+
+FILINGS = ("IE3F50", "IE3F51")
+_LIVE_SENDERS: set[str] = set()  # sender ids alive in this process
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random | None = None) -> float:
+    """Capped exponential backoff with jitter: in [d/2, d], d = min(cap, base * 2^(attempt-1))."""
+    d = min(cap, base * (2 ** max(0, attempt - 1)))
+    return d * (0.5 + 0.5 * (rng or random).random())
+
+
+def is_alive(owner: str) -> bool:
+    """Whether the sender that marked an item 'sending' may still be working on it."""
+    try:
+        host, pid, sid = owner.split(":", 2)
+        pid_n = int(pid)
+    except ValueError:
+        return False
+    if host != socket.gethostname():
+        return True  # another machine: we cannot tell, leave it
+    if pid_n == os.getpid():
+        return sid in _LIVE_SENDERS
+    try:
+        os.kill(pid_n, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class DrainResult:
+    sent: int = 0
+    failed_attempts: int = 0
+    replies: int = 0
+    open_items: int = 0
+    timed_out: bool = False
+
+
+class Sender:
+    def __init__(self, store: Store, transport: Transport, settings: Settings | None = None,
+                 rng: random.Random | None = None):
+        self.store, self.transport = store, transport
+        self.settings = settings or Settings()
+        self.rng = rng or random.Random()
+        self.sid = uuid.uuid4().hex[:8]
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{self.sid}"
+        _LIVE_SENDERS.add(self.sid)
+        self._last_poll = 0.0
+
+    @classmethod
+    def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
+        store = open_store(data_dir)
+        settings = settings or Settings.load(store.data_dir)
+        return cls(store, make_transport(settings), settings)
+
+    def close(self) -> None:
+        _LIVE_SENDERS.discard(self.sid)
+        self.transport.close()
+        self.store.close()
+
+    # --- the loop ------------------------------------------------------------------------
+    def drain(self, until_empty: bool = False, timeout: float | None = None,
+              stop: threading.Event | None = None) -> DrainResult:
+        """Send what is due. until_empty: keep going (retrying, polling) until nothing is open."""
+        result = DrainResult()
+        start = time.monotonic()
+        deadline = None if timeout is None else start + timeout
+        self.reconcile()
+        while True:
+            n = self.send_due(result, deadline=deadline)
+            if n == 0 or time.monotonic() - self._last_poll > self.settings.poll_interval_s:
+                result.replies += self.poll_replies()
+            self.check_overdue()
+            result.open_items = self.store.open_count()
+            if result.open_items == 0 or not until_empty:
+                break  # without until_empty: one pass over what is due now
+            if stop is not None and stop.is_set():
+                break
+            if timeout is not None and time.monotonic() - start >= timeout:
+                result.timed_out = True
+                break
+            if n == 0:
+                due = self.store.next_due_at()
+                wait = 0.1 if due is None else max(0.0, min(0.1, due - time.time()))
+                if stop is not None:
+                    stop.wait(wait)
+                else:
+                    time.sleep(wait)
+        return result
+
+    def reconcile(self) -> list[int]:
+        return self.store.reclaim_orphans(is_alive)
+
+    def send_due(self, result: DrainResult | None = None, batch: int = 50, deadline: float | None = None) -> int:
+        """One pass: each due item at most once (a quick retry waits for the next pass)."""
+        done, seen = 0, set()
+        while done < batch and (deadline is None or time.monotonic() < deadline):
+            claimed = self.store.claim_due(self.owner, limit=1, exclude=seen)
+            if not claimed:
+                break
+            item, attempt_id, xml = claimed[0]
+            seen.add(item.id)
+            ok = self._send_one(item, attempt_id, xml)
+            done += 1
+            if result is not None:
+                if ok:
+                    result.sent += 1
+                else:
+                    result.failed_attempts += 1
+        return done
+
+    def _retry_at(self, attempts: int) -> float:
+        return time.time() + backoff_delay(attempts, self.settings.retry_base_s, self.settings.retry_cap_s, self.rng)
+
+    def _fail(self, item: OutboxItem, attempt_id: int, f: TransportFailure) -> None:
+        permanent = not f.kind.transient or item.attempts >= self.settings.max_attempts
+        self.store.record_failure(item, attempt_id, f.kind, f.component, str(f),
+                                  None if permanent else self._retry_at(item.attempts))
+
+    def _send_one(self, item: OutboxItem, attempt_id: int, xml: bytes) -> bool:
+        try:
+            res = self.transport.send(item.message_type, xml, item.lrn)
+        except TransportFailure as f:
+            self._fail(item, attempt_id, f)
+            return False
+        self.store.record_sent(item, attempt_id, xml, res.transport_id)
+        if res.held_by:
+            self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, res.held_by,
+                                          f"accepted; {res.held_by} holds the reply until it recovers")
+        for reply in res.replies:
+            self._apply(reply, None, item, res.transport_id)
+        return True
+
+    def _apply(self, xml: bytes, transport_id: str | None, item: OutboxItem | None = None,
+               correlation: str | None = None) -> None:
+        try:
+            reply = parse_reply(xml, "reply")
+        except BadInputError as exc:
+            self.store.record_unmatched(xml, "unreadable", transport_id, str(exc))
+            if item is not None:  # its outcome is unknown: ask again later, reconciling
+                self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION.value,
+                                   f"unreadable reply: {exc}", self._retry_at(item.attempts))
+            return
+        dup = isinstance(reply, Rejected) and reply.duplicate_lrn
+        lrn = reply.lrn
+        filing = self.store.find(lrn, reply.mrn)
+        if dup and filing is not None and filing.message_type in FILINGS and not filing.mrn:
+            # our own LRN already registered: a re-send after a crash. Recover, never re-file.
+            self.store.apply_reply(xml, transport_id, correlation, transition=False)
+            self._recover(filing.lrn, item)
+            return
+        try:
+            self.store.apply_reply(xml, transport_id, correlation)
+        except IllegalTransitionError:
+            pass  # kept on the timeline and in the audit trail; nothing else to do
+        except BadInputError as exc:
+            self.store.record_unmatched(xml, reply.message_id, transport_id, str(exc))
+
+    def _recover(self, lrn: str, item: OutboxItem | None) -> None:
+        f = self.store.get(lrn)
+        requester = self.settings.requester_eori or f.declarant or ""
+        q05 = to_bytes(consultation(lrn, requester))
+        try:
+            res = self.transport.send("IE3Q05", q05, lrn)
+        except TransportFailure as exc:
+            if item is not None:
+                self.store.requeue(item, exc.kind, exc.component, f"MRN recovery failed: {exc}",
+                                   self._retry_at(item.attempts))
+            return
+        self.store.log_outgoing(lrn, "IE3Q05", q05, res.transport_id)
+        for xml in res.replies:
+            try:
+                reply = parse_reply(xml, "consultation result")
+            except BadInputError as exc:
+                self.store.record_unmatched(xml, "unreadable", None, str(exc))
+                continue
+            if reply.message_id == "IE3R08" and reply_mrn_from_r08(reply):
+                self.store.apply_reply(xml, None, res.transport_id, recovered_mrn_for=lrn)
+                return
+            self.store.apply_reply(xml, None, res.transport_id, transition=False)
+        if item is not None:
+            self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
+                               "LRN reported as duplicate but the consultation found no ENS",
+                               self._retry_at(item.attempts))
+
+    def poll_replies(self) -> int:
+        self._last_poll = time.monotonic()
+        try:
+            items = self.transport.poll()
+        except TransportFailure:
+            return 0  # sends record failures; polling again later is enough
+        for tid, xml in items:
+            self._apply(xml, tid)
+        try:
+            self.transport.ack([tid for tid, _ in items])
+        except TransportFailure:
+            pass  # delivered again later; apply_reply skips what it already has
+        return len(items)
+
+    def check_overdue(self) -> None:
+        limit = time.time() - self.settings.reply_timeout_s
+        for item, sent_at in self.store.awaiting_since():
+            if sent_at and sent_at < limit and item.last_kind != FailureKind.NO_FUNCTIONAL_REPLY.value:
+                self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, Component.COMMON_REPOSITORY.value,
+                                              f"no functional reply after {self.settings.reply_timeout_s:.0f} s")
