@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from ..failures import Component, FailureKind
 from .deadlines import QUEUED, UNANSWERED, PendingFiling, parse_utc
-from .detection import Observation, SentFiling
+from .detection import Observation, SentFiling, Thresholds
 
 #: store filing state -> continuity view of it
 STORE_STATES = {"queued": QUEUED, "sent": UNANSWERED}
@@ -58,3 +58,27 @@ def sent_from_store(store, limit: int = 500) -> list[SentFiling]:
     rows = store.list_filings(FilingQuery(states=["sent", "registered"], limit=limit))
     return [SentFiling(r.lrn, parse_utc(r.updated_at), r.state == "registered") for r in rows
             if parse_utc(r.updated_at)]
+
+
+def record_mrns_from_store(incidents, store, incident_id: int, now: datetime) -> list[str]:
+    """Record the MRN of each filing still tracked for retrospective lodging that now has one."""
+    done = []
+    for lrn in incidents.outstanding(incident_id):
+        try:
+            mrn = store.get(lrn).mrn
+        except Exception:  # noqa: BLE001 - a filing missing from the store stays outstanding
+            continue
+        if mrn and incidents.record_mrn(lrn, mrn, now):
+            done.append(lrn)
+    return done
+
+
+def thresholds_from_settings(settings) -> Thresholds:
+    """Thresholds from ics2desk.settings.Settings: the reply time is the outbox's own
+    reply_timeout_s; N and T live in settings.extra ("continuity_count", "continuity_window_minutes",
+    "continuity_via_provider")."""
+    extra = getattr(settings, "extra", {}) or {}
+    return Thresholds(count=int(extra.get("continuity_count", 3)),
+                      window_minutes=int(extra.get("continuity_window_minutes", 10)),
+                      reply_minutes=max(1, -(-int(settings.reply_timeout_s) // 60)),
+                      via_provider=bool(extra.get("continuity_via_provider", True)))
