@@ -1,0 +1,904 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+  <context>
+    <name>DoNotLoadBanner</name>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="36" />
+      <source>DO NOT LOAD — customs (IE3Q01) forbid loading these goods. Do not let the truck board. Contact the office of first entry before doing anything else.</source>
+      <extracomment>action -&gt; states where the lifecycle allows it (store.lifecycle.TRANSITIONS)</extracomment>
+      <translation>NE PAS CHARGER — la douane (IE3Q01) interdit le chargement de ces marchandises. Le camion ne doit pas embarquer. Contactez le bureau de première entrée avant toute autre action.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnsForm</name>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="32" />
+      <source>Declaration &amp; lodging person</source>
+      <translation>Déclaration et déposant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="33" />
+      <source>Truck, crossing &amp; routing</source>
+      <translation>Camion, traversée et itinéraire</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="34" />
+      <source>Master consignment</source>
+      <translation>Envoi master</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="35" />
+      <source>House consignments &amp; goods items</source>
+      <translation>Envois house et articles</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="36" />
+      <source>Trailer, containers &amp; seals</source>
+      <translation>Remorque, conteneurs et scellés</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="315" />
+      <source>Choose a crossing…</source>
+      <translation>Choisir une traversée…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/ens_form.py" line="394" />
+      <source>%n problem(s)</source>
+      <translation>
+        <numerusform>%n problème(s)</numerusform>
+        <numerusform>%n problème(s)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="397" />
+      <source>Ready to queue</source>
+      <translation>Prêt à envoyer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="448" />
+      <source>Filing</source>
+      <translation>Déclaration</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="449" />
+      <source>Crossing</source>
+      <translation>Traversée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="450" />
+      <source>Full view (Ctrl+Shift+F)</source>
+      <translation>Vue complète (Ctrl+Maj+F)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="451" />
+      <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
+      <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="453" />
+      <source>Save (Ctrl+S)</source>
+      <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="454" />
+      <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
+      <translation>Valider et envoyer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="455" />
+      <source>Print (Ctrl+P)</source>
+      <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Field</name>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="115" />
+      <source>code list {0}</source>
+      <translation>liste de codes {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="117" />
+      <source>rules {0}</source>
+      <translation>règles {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="119" />
+      <source>cannot be amended once filed (R3024)</source>
+      <translation>non rectifiable une fois déposée (R3024)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilingDetail</name>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="84" />
+      <source>Select a filing to see its messages.</source>
+      <translation>Sélectionnez un dossier pour voir ses messages.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="86" />
+      <source>no MRN yet</source>
+      <translation>pas encore de MRN</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <source>Edit</source>
+      <translation>Modifier</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <source>Amend</source>
+      <translation>Rectifier</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <source>Invalidate…</source>
+      <translation>Invalider…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="112" />
+      <source>Answer request</source>
+      <translation>Répondre à la demande</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="112" />
+      <source>New filing from this one</source>
+      <translation>Nouvelle déclaration à partir de celle-ci</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="113" />
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilingsPage</name>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/main_window.py" line="165" />
+      <source>%n filing(s)</source>
+      <translation>
+        <numerusform>%n dossier(s)</numerusform>
+        <numerusform>%n dossier(s)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="197" />
+      <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
+      <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="200" />
+      <source>All states</source>
+      <translation>Tous les états</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/main_window.py" line="283" />
+      <source>%n queued</source>
+      <translation>
+        <numerusform>%n en attente d'envoi</numerusform>
+        <numerusform>%n en attente d'envoi</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="297" />
+      <source>Do Not Load</source>
+      <translation>Ne pas charger</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="297" />
+      <source>New reply</source>
+      <translation>Nouvelle réponse</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="323" />
+      <source>Saved {0}</source>
+      <translation>{0} enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="336" />
+      <source>{0} queued for sending</source>
+      <translation>{0} en file d'envoi</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="346" />
+      <source>Printing is not available in this build</source>
+      <translation>L'impression n'est pas disponible dans cette version</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="364" />
+      <source>Invalidate</source>
+      <translation>Invalider</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="365" />
+      <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
+      <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="389" />
+      <source>Transport: built-in simulator</source>
+      <translation>Transport : simulateur intégré</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="389" />
+      <source>Transport: connected</source>
+      <translation>Transport : connecté</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="390" />
+      <source>Transport: unreachable</source>
+      <translation>Transport : injoignable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="6" />
+      <source>ics2desk — ICS2 entry summary declarations</source>
+      <translation>ics2desk — déclarations sommaires d'entrée ICS2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="17" />
+      <source>&amp;Filings</source>
+      <translation>&amp;Dossiers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="21" />
+      <location filename="../../ui/main_window.ui" line="63" />
+      <source>&amp;New ENS</source>
+      <translation>&amp;Nouvelle ENS</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="25" />
+      <source>&amp;Outbox</source>
+      <translation>&amp;Envois</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="29" />
+      <source>&amp;Incidents</source>
+      <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="33" />
+      <source>Business continuity: incidents, fallback procedures and drills appear here.</source>
+      <translation>Continuité d'activité : incidents, procédures de secours et exercices apparaissent ici.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="40" />
+      <source>&amp;Settings</source>
+      <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="49" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="54" />
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="64" />
+      <source>Ctrl+N</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="67" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="68" />
+      <source>Ctrl+Q</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="71" />
+      <source>English</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.ui" line="74" />
+      <source>Français</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OutboxView</name>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="70" />
+      <source>now</source>
+      <translation>maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="82" />
+      <source>Cancel submission</source>
+      <translation>Annuler l'envoi</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="83" />
+      <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
+      <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <source>LRN</source>
+      <translation>LRN</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <source>Attempts</source>
+      <translation>Tentatives</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <source>Next retry</source>
+      <translation>Prochain essai</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <source>Component</source>
+      <translation>Composant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="101" />
+      <source>Last error</source>
+      <translation>Dernière erreur</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <source>Retry now</source>
+      <translation>Réessayer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <source>Pause</source>
+      <translation>Suspendre</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <source>Resume</source>
+      <translation>Reprendre</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="103" />
+      <source>Cancel…</source>
+      <translation>Annuler…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="118" />
+      <source>Access point password</source>
+      <translation>Mot de passe du point d'accès</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="118" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="129" />
+      <source>Lodging profile</source>
+      <translation>Profil du déposant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="130" />
+      <source>Transport</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="131" />
+      <source>General</source>
+      <translation>Général</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="132" />
+      <source>Crossings: lodging cut-off before arrival (hours)</source>
+      <translation>Traversées : délai de dépôt avant l'arrivée (heures)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <source>EORI (EU)</source>
+      <translation>EORI (UE)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="134" />
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="134" />
+      <source>Send through</source>
+      <translation>Envoyer via</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
+      <source>Access point URL</source>
+      <translation>URL du point d'accès</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
+      <source>User name</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <source>Data directory</source>
+      <translation>Dossier des données</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="139" />
+      <source>Built-in simulator</source>
+      <translation>Simulateur intégré</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="140" />
+      <source>ICS2 access point</source>
+      <translation>Point d'accès ICS2</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
+      <source>Set password (stored in the OS keyring)…</source>
+      <translation>Définir le mot de passe (trousseau du système)…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
+      <source>Credentials are kept in the OS keyring only, never in a file.</source>
+      <translation>Les identifiants sont gardés uniquement dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="146" />
+      <source>No keyring available</source>
+      <translation>Aucun trousseau disponible</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="148" />
+      <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
+      <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="150" />
+      <source>Save settings</source>
+      <translation>Enregistrer les paramètres</translation>
+    </message>
+  </context>
+  <context>
+    <name>hti</name>
+    <message>
+      <source>Active border transport means</source>
+      <translation>Moyen de transport actif à la frontière</translation>
+    </message>
+    <message>
+      <source>Actual date and time of departure</source>
+      <translation>Date et heure réelles de départ</translation>
+    </message>
+    <message>
+      <source>Additional information</source>
+      <translation>Informations complémentaires</translation>
+    </message>
+    <message>
+      <source>Additional supply chain actor</source>
+      <translation>Autre acteur de la chaîne logistique</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>Buyer</source>
+      <translation>Acheteur</translation>
+    </message>
+    <message>
+      <source>CUS code</source>
+      <translation>Code CUS</translation>
+    </message>
+    <message>
+      <source>Carrier</source>
+      <translation>Transporteur</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Ville</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Combined nomenclature code</source>
+      <translation>Code de la nomenclature combinée</translation>
+    </message>
+    <message>
+      <source>Commodity</source>
+      <translation>Marchandise</translation>
+    </message>
+    <message>
+      <source>Commodity code</source>
+      <translation>Code marchandise</translation>
+    </message>
+    <message>
+      <source>Communication</source>
+      <translation>Moyen de contact</translation>
+    </message>
+    <message>
+      <source>Consignee</source>
+      <translation>Destinataire</translation>
+    </message>
+    <message>
+      <source>Consignment (House level)</source>
+      <translation>Envoi (niveau House)</translation>
+    </message>
+    <message>
+      <source>Consignment (Master level)</source>
+      <translation>Envoi (niveau Master)</translation>
+    </message>
+    <message>
+      <source>Consignor</source>
+      <translation>Expéditeur</translation>
+    </message>
+    <message>
+      <source>Container identification number</source>
+      <translation>Numéro du conteneur</translation>
+    </message>
+    <message>
+      <source>Container indicator</source>
+      <translation>Indicateur conteneur</translation>
+    </message>
+    <message>
+      <source>Container packed status</source>
+      <translation>Conteneur chargé / vide</translation>
+    </message>
+    <message>
+      <source>Container size and type</source>
+      <translation>Taille et type du conteneur</translation>
+    </message>
+    <message>
+      <source>Container supplier type</source>
+      <translation>Fournisseur du conteneur</translation>
+    </message>
+    <message>
+      <source>Conveyance reference number</source>
+      <translation>Référence du voyage</translation>
+    </message>
+    <message>
+      <source>Countries of routing of consignment</source>
+      <translation>Pays d'itinéraire de l'envoi</translation>
+    </message>
+    <message>
+      <source>Countries of routing of means of transport</source>
+      <translation>Pays d'itinéraire du moyen de transport</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Pays</translation>
+    </message>
+    <message>
+      <source>Customs office of first entry</source>
+      <translation>Bureau de douane de première entrée</translation>
+    </message>
+    <message>
+      <source>Dangerous goods</source>
+      <translation>Marchandises dangereuses</translation>
+    </message>
+    <message>
+      <source>Declarant</source>
+      <translation>Déclarant</translation>
+    </message>
+    <message>
+      <source>Description of goods</source>
+      <translation>Désignation des marchandises</translation>
+    </message>
+    <message>
+      <source>Document issue date</source>
+      <translation>Date d'émission</translation>
+    </message>
+    <message>
+      <source>Estimated date and time of arrival</source>
+      <translation>Date et heure prévues d'arrivée</translation>
+    </message>
+    <message>
+      <source>Estimated date and time of departure</source>
+      <translation>Date et heure prévues de départ</translation>
+    </message>
+    <message>
+      <source>Goods item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <source>Goods item number</source>
+      <translation>Numéro d'article</translation>
+    </message>
+    <message>
+      <source>Goods shipment</source>
+      <translation>Expédition</translation>
+    </message>
+    <message>
+      <source>Gross mass</source>
+      <translation>Masse brute</translation>
+    </message>
+    <message>
+      <source>Harmonized System sub-heading code</source>
+      <translation>Sous-position du Système harmonisé</translation>
+    </message>
+    <message>
+      <source>Identification number</source>
+      <translation>Numéro d'identification</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <source>LRN</source>
+      <translation>LRN</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Lieu</translation>
+    </message>
+    <message>
+      <source>Method of payment</source>
+      <translation>Mode de paiement</translation>
+    </message>
+    <message>
+      <source>Mode of transport</source>
+      <translation>Mode de transport</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Nationality</source>
+      <translation>Nationalité</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>Number of packages</source>
+      <translation>Nombre de colis</translation>
+    </message>
+    <message>
+      <source>Number of seals</source>
+      <translation>Nombre de scellés</translation>
+    </message>
+    <message>
+      <source>P.O. Box</source>
+      <translation>Boîte postale</translation>
+    </message>
+    <message>
+      <source>Packaging</source>
+      <translation>Emballage</translation>
+    </message>
+    <message>
+      <source>Passive border transport means</source>
+      <translation>Moyen de transport passif à la frontière</translation>
+    </message>
+    <message>
+      <source>Place of acceptance</source>
+      <translation>Lieu de prise en charge</translation>
+    </message>
+    <message>
+      <source>Place of delivery</source>
+      <translation>Lieu de livraison</translation>
+    </message>
+    <message>
+      <source>Place of loading</source>
+      <translation>Lieu de chargement</translation>
+    </message>
+    <message>
+      <source>Place of unloading</source>
+      <translation>Lieu de déchargement</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>Code postal</translation>
+    </message>
+    <message>
+      <source>Re-entry indicator</source>
+      <translation>Indicateur de réentrée</translation>
+    </message>
+    <message>
+      <source>Reference number</source>
+      <translation>Numéro de référence</translation>
+    </message>
+    <message>
+      <source>Reference number/UCR</source>
+      <translation>Numéro de référence/UCR</translation>
+    </message>
+    <message>
+      <source>Representative</source>
+      <translation>Représentant</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <source>Seal</source>
+      <translation>Scellé</translation>
+    </message>
+    <message>
+      <source>Seller</source>
+      <translation>Vendeur</translation>
+    </message>
+    <message>
+      <source>Sequence number</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <source>Shipping marks</source>
+      <translation>Marques d'expédition</translation>
+    </message>
+    <message>
+      <source>Specific circumstance indicator</source>
+      <translation>Indicateur de circonstance spécifique</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Street</source>
+      <translation>Rue</translation>
+    </message>
+    <message>
+      <source>Street additional line</source>
+      <translation>Complément d'adresse</translation>
+    </message>
+    <message>
+      <source>Sub-division</source>
+      <translation>Subdivision</translation>
+    </message>
+    <message>
+      <source>Supporting documents</source>
+      <translation>Documents d'accompagnement</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Total gross mass</source>
+      <translation>Masse brute totale</translation>
+    </message>
+    <message>
+      <source>Transport charges</source>
+      <translation>Frais de transport</translation>
+    </message>
+    <message>
+      <source>Transport document (House level)</source>
+      <translation>Document de transport (House)</translation>
+    </message>
+    <message>
+      <source>Transport document (Master level)</source>
+      <translation>Document de transport (Master)</translation>
+    </message>
+    <message>
+      <source>Transport equipment</source>
+      <translation>Équipement de transport</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Type of identification</source>
+      <translation>Type d'identification</translation>
+    </message>
+    <message>
+      <source>Type of means of transport</source>
+      <translation>Type de moyen de transport</translation>
+    </message>
+    <message>
+      <source>Type of packages</source>
+      <translation>Type de colis</translation>
+    </message>
+    <message>
+      <source>Type of person</source>
+      <translation>Type de personne</translation>
+    </message>
+    <message>
+      <source>UN Number</source>
+      <translation>Numéro ONU</translation>
+    </message>
+    <message>
+      <source>UNLOCODE</source>
+      <translation>UN/LOCODE</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>Poids</translation>
+    </message>
+  </context>
+  <context>
+    <name>State</name>
+    <message>
+      <source>draft</source>
+      <translation>brouillon</translation>
+    </message>
+    <message>
+      <source>ready</source>
+      <translation>prêt</translation>
+    </message>
+    <message>
+      <source>queued</source>
+      <translation>en file d'attente</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>envoyé</translation>
+    </message>
+    <message>
+      <source>registered</source>
+      <translation>enregistré</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>rejeté</translation>
+    </message>
+    <message>
+      <source>assessment complete</source>
+      <translation>analyse terminée</translation>
+    </message>
+    <message>
+      <source>do not load</source>
+      <translation>NE PAS CHARGER</translation>
+    </message>
+    <message>
+      <source>info requested</source>
+      <translation>informations demandées</translation>
+    </message>
+    <message>
+      <source>info answered</source>
+      <translation>informations fournies</translation>
+    </message>
+    <message>
+      <source>not complete</source>
+      <translation>incomplet</translation>
+    </message>
+    <message>
+      <source>amending</source>
+      <translation>rectification en cours</translation>
+    </message>
+    <message>
+      <source>invalidating</source>
+      <translation>invalidation en cours</translation>
+    </message>
+    <message>
+      <source>invalidated</source>
+      <translation>invalidé</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,111 @@
+"""Main window over a real store: list model at 100,000 rows, save/queue, Do Not Load, language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from ics2desk import samples
+from ics2desk.gui import i18n
+from ics2desk.gui.filings_model import COL_DEADLINE, COL_STATE, FilingsModel, PAGE
+from ics2desk.gui.main_window import MainWindow
+from ics2desk.store import FilingQuery, open_store
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@dataclass
+class Row:
+    lrn: str
+    state: str
+    mrn: str | None = None
+    truck: str | None = "AB12CDE"
+    crossing: str | None = "ferry GBDVR-FRCQF"
+    arrival: str | None = "2020-01-01T10:00:00Z"
+    declarant: str | None = "NL812345678"
+    updated_at: str = "2026-11-25T08:00:00Z"
+
+
+class BigStore:
+    """100,000 filings answered page by page, like the SQL store; records every query."""
+
+    def __init__(self, n=100_000):
+        self.n = n
+        self.queries: list[FilingQuery] = []
+
+    def count_filings(self, q):
+        return self.n if not q.text else 1
+
+    def list_filings(self, q):
+        self.queries.append(q)
+        total = self.count_filings(q)
+        return [Row(f"LRN{i:08d}", "draft" if i % 2 else "do_not_load")
+                for i in range(q.offset, min(total, q.offset + q.limit))]
+
+
+def test_list_model_over_100000_filings_loads_pages_on_demand():
+    store = BigStore()
+    model = FilingsModel(store)
+    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * PAGE
+    assert store.queries[-1].offset == PAGE and store.queries[-1].limit == PAGE
+    # late lodging deadline (arrival in 2020) shows red; Do Not Load is coloured
+    assert model.data(model.index(1, COL_DEADLINE), Qt.ForegroundRole).color().name() == "#c62828"
+    assert model.data(model.index(0, COL_STATE), Qt.BackgroundRole).color().name() == "#e53935"
+    model.sort(0, Qt.AscendingOrder)
+    assert store.queries[-1].sort == "lrn" and not store.queries[-1].descending
+    assert model.rowCount() == PAGE  # sorting reloads the first page only
+    model.set_query("AB12CDE")
+    assert store.queries[-1].text == "AB12CDE" and model.rowCount() == 1
+
+
+@pytest.fixture
+def main(qtbot, data_dir):
+    store = open_store(data_dir)
+    m = MainWindow(store, data_dir, "en")
+    qtbot.addWidget(m.window)
+    m.window.show()
+    yield m
+    i18n.set_language("en")
+    m._poll.stop()
+    m.filings.model._tick.stop()
+    store.close()
+
+
+def test_save_then_queue_from_the_form_updates_list_and_status_bar(main, qtbot):
+    main.new_filing(samples.ferry_filing("TST26112500001"))
+    qtbot.keyClick(main.form.ctx.fields[0].edit, Qt.Key_S, Qt.ControlModifier)
+    assert main.store.get("TST26112500001").state == "draft"
+    assert main.filings.model.rowCount() == 1
+    qtbot.keyClick(main.form.ctx.fields[0].edit, Qt.Key_Return, Qt.ControlModifier)
+    assert main.store.get("TST26112500001").state == "queued"
+    assert main.queued_label.text() == "1 queued"
+    assert main.tabs.currentIndex() == 0 and main.filings.detail.lrn == "TST26112500001"
+
+
+def test_do_not_load_shows_a_blocking_red_banner(main, qtbot):
+    filing = main.store.import_document(samples.ferry_filing("DNL26112500001"))
+    detail = main.filings.detail
+    assert not detail.banner.isVisibleTo(detail)
+    from dataclasses import replace
+
+    detail.show_filing(replace(filing, state="do_not_load", mrn="26FRABCDEFGHIJK1A0"), [])
+    assert detail.banner.isVisibleTo(detail)
+    assert "DO NOT LOAD" in detail.banner.label.text()
+    assert detail.buttons["amend"].isEnabled() and not detail.buttons["edit"].isEnabled()
+
+
+def test_language_switch_retranslates_the_window_live(main, qtbot):
+    tabs = main.tabs
+    assert tabs.tabText(0) == "&Filings"
+    main.set_language("fr")
+    qtbot.waitUntil(lambda: tabs.tabText(0) != "&Filings")
+    assert tabs.tabText(0) == "&Dossiers"
+    assert main.form.save_button.text().startswith("Enregistrer")
+    assert main.form.field("/IE3F50/declarant/name").label_text().startswith("Nom")
+    assert "simulateur" in main.transport_label.text()
+    main.set_language("en")
+    qtbot.waitUntil(lambda: tabs.tabText(0) == "&Filings")
+    assert main.form.save_button.text().startswith("Save")
