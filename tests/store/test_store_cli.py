@@ -1,0 +1,60 @@
+"""The drill commands: import -> submit -> outbox drain -> status, against the simulator."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ics2desk.cli import main
+from ics2desk.settings import Settings
+from ics2desk.simulator.engine import Ics2Simulator
+from ics2desk.simulator.server import SimulatorServer
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def sim(data_dir):
+    with SimulatorServer(Ics2Simulator(assessment_delay_s=60), port=0) as server:
+        Settings(simulator_url=server.url, retry_base_s=0.02, retry_cap_s=0.1, send_timeout_s=0.5,
+                 poll_interval_s=0.05).save(data_dir)
+        yield server
+
+
+def _run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_import_submit_drain_status(sim, capsys):
+    code, out, _ = _run(capsys, "import", str(EXAMPLES / "ferry-dover-calais-F50.xml"))
+    lrn = out.strip()
+    assert code == 0 and lrn
+    code, _, err = _run(capsys, "import", str(EXAMPLES / "ferry-dover-calais-F50.xml"))
+    assert code == 2 and "never reused" in err
+    assert _run(capsys, "submit", "--all-ready")[0] == 0
+    code, out, _ = _run(capsys, "outbox", "list", "--json")
+    (item,) = json.loads(out)
+    assert item["lrn"] == lrn and item["state"] == "pending"
+    sim.set_outage("common_repository", "503")
+    code, out, _ = _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "0.5")
+    assert code == 3
+    (item,) = json.loads(_run(capsys, "outbox", "list", "--json")[1])
+    assert item["last_kind"] == "interface_error" and item["last_component"] == "common_repository"
+    sim.recover()
+    code, out, _ = _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "5")
+    assert code == 0
+    code, out, _ = _run(capsys, "status", lrn, "--json")
+    status = json.loads(out)
+    assert status["state"] == "registered" and status["mrn"] == sim.sim.registration_log[0][1]
+    assert [m["type"] for m in status["messages"]] == ["IE3F50", "IE3R01"]
+
+
+def test_unknown_lrn_and_bad_file(sim, capsys, tmp_path):
+    assert _run(capsys, "status", "NOPE")[0] == 2
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<IE3F50>")
+    assert _run(capsys, "import", str(bad))[0] == 2
+    assert _run(capsys, "submit", "NOPE")[0] == 2
