@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -99,6 +100,8 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     the console-script entry point, which keeps Qt out of this Qt-free module)."""
     _load_plugins()
     args = build_parser().parse_args(argv)
+    if args.data_dir:  # one place decides the data dir: every module reads ICS2DESK_DATA
+        os.environ["ICS2DESK_DATA"] = str(Path(args.data_dir).expanduser().resolve())
     try:
         if args.command == "validate":
             return validate_files(args.files, args.json, args.msg_lang)

@@ -6,9 +6,11 @@ Sources and dates of each file are in resources/codelists/SOURCES.md.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
-from .paths import resource_path
+from .errors import BadInputError
+from .paths import data_dir, resource_path
 
 # Lists we ship from another public source, keyed by the HTI code list they stand for.
 _EXTERNAL = {
@@ -36,12 +38,50 @@ def entries(list_id: str) -> list[dict]:
     if file is None:
         return []
     path = resource_path("codelists", file)
-    if not path.exists():
-        return []
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    if list_id in USER_EXTENSIBLE:
+        rows = _merge(rows, _user_rows(list_id))
     for row in rows:
         row.setdefault("en", row.get("name", ""))
     return rows
+
+
+#: Lists the office extends with its own entries (CS/RD2 lists we cannot ship in full).
+USER_EXTENSIBLE = {"CL141": "customs_offices.json", "CL244": "unlocode.json"}
+
+
+def user_list_path(list_id: str):
+    return data_dir() / "codelists" / USER_EXTENSIBLE[list_id]
+
+
+def _user_rows(list_id: str) -> list[dict]:
+    path = user_list_path(list_id)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        raise BadInputError(f"cannot read the office's own code list {path}: {exc}") from None
+
+
+def _merge(shipped: list[dict], own: list[dict]) -> list[dict]:
+    by_code = {r["code"]: r for r in shipped}
+    by_code.update({r["code"]: dict(r, source=r.get("source", "added by the office")) for r in own})
+    return sorted(by_code.values(), key=lambda r: r["code"])
+
+
+def add_customs_office(code: str, name: str, source: str = "added by the office") -> None:
+    """Add (or correct) a customs office in the office's own list; CL141 is not public."""
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{6}", code):
+        raise BadInputError(f"{code!r} is not a customs office reference (2 letters + 6 characters, e.g. FR620001)")
+    path = user_list_path("CL141")
+    rows = [r for r in _user_rows("CL141") if r["code"] != code]
+    rows.append({"code": code, "name": name, "country": code[:2], "source": source})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(sorted(rows, key=lambda r: r["code"]), ensure_ascii=False, indent=1), encoding="utf-8")
+    entries.cache_clear()
+    codes.cache_clear()
 
 
 @lru_cache(maxsize=None)

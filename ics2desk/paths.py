@@ -27,3 +27,18 @@ def schema_path(*parts: str) -> Path:
 def ui_path(name: str) -> Path:
     """A Qt Designer form under ui/."""
     return _data_dir("ics2desk.ui", "ui") / name
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """The user's data dir: --data-dir (exported as ICS2DESK_DATA by the CLI), else
+    ICS2DESK_DATA, else the platform's user data dir."""
+    import os
+
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("ICS2DESK_DATA")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ics2desk", appauthor=False))
