@@ -1,51 +1,75 @@
 """Business continuity (issue 6), Qt-free: which ICS2 component is down, what the fiche réflexe
 says to do, which filings are affected, the fallback request and the tracked recovery.
 
-The incident panel (gui/) builds on this API; every call is cheap except PDF writing and
-playbook import (run those in a worker). Times are timezone-aware UTC datetimes.
+Times are timezone-aware UTC datetimes (naive ones are refused). Everything is cheap except
+PDF writing, playbook import and the store adapters: run those in a worker thread. One
+IncidentStore / ContinuityDesk per thread (SQLite rule of ics2desk/README.md).
 
-Modules and the API the panel uses
-----------------------------------
-``components`` - the board.
-    ``Board()``; ``board.status(Component.X) -> ComponentStatus`` (``.state``: ``State.UP`` /
-    ``SUSPECTED`` / ``DECLARED`` / ``RECOVERING``, ``.since``, ``.age(now)`` = time since change,
-    ``.evidence`` (list of ``Observation``), ``.reference`` (``NoticeReference`` for declared),
-    ``.part`` e.g. "UUM&DS"); ``board.apply(inference, now)`` (from detection), ``board.confirm(c,
-    user, now)``, ``board.dismiss(c, user, now)``, ``board.declare(c, NoticeReference(...), user,
-    now)``, ``board.recovering(c, now)``, ``board.up(c, now)``. Illegal moves raise
-    ``errors.IllegalTransitionError``. ``board.to_dict()/Board.from_dict()`` for persistence.
-    A customs notice is referenced by the date and time of the notice: ``NoticeReference(issuer,
-    notice_at, text)``; ``str(ref)`` -> "Douane NL notice 2026-04-11 14:30 UTC".
-``detection`` - observations in, inferences out.
-    ``Observation(kind: FailureKind, at, lrn=None, error="", component_hint=None, part=None,
-    attempt_id=None)``; ``Thresholds(count=3, window_minutes=10, reply_minutes=30, via_provider=True)``;
-    ``detect(observations, now, thresholds) -> list[Inference]`` (``.component``, ``.part``,
-    ``.alternatives``, ``.evidence``: the observations that count, with LRN, time and error text);
-    ``implicated(kind, hint, via_provider) -> (component, part, alternatives)``.
-``adapters`` - ``observations_from_attempts(records)`` turns the outbox's attempt records into
-    ``Observation``s (see the module docstring for the fields read).
-``playbook`` - the fiche réflexe as versioned data (resources/playbook/*.json, validated
-    against resources/playbook/playbook.schema.json by a small built-in validator; a step without
-    a source does not load).
-    ``load_playbook(path) -> Playbook``; ``Library(data_dir)`` -> ``.versions()``,
-    ``.in_force()``, ``.import_file(path)`` (official fiche as a new version),
-    ``.set_in_force(version)``. ``playbook.section(component, phase)`` -> [Step]; phases are
-    ``PHASES`` = symptoms, immediate, contact, pending, fallback, recovery. ``Step.id``,
-    ``.text(lang)``, ``.confirmed`` (False -> show ``step.display(lang)`` which adds "to confirm
-    with the official fiche réflexe"), ``.sources`` (``Source.label(lang)``: document + date),
-    ``.contacts`` (``Contact.role(lang)``, ``.channel(lang)``, ``.address``).
-``deadlines`` - ``affected_filings(filings, now, cutoffs) -> [AffectedFiling]`` (``.lrn``,
-    ``.state``, ``.trucks``, ``.deadline``, ``.time_left(now)``, ``.overdue``), from
-    ``PendingFiling(lrn, state, document, queued_at)``; ``Cutoffs(minutes_by_crossing)``: road
-    lodging 1 h before estimated arrival, configurable per crossing (ferry/shuttle).
-``incidents`` - ``IncidentStore(conn_or_path)`` (tables ``continuity_*``): ``.open(component,
-    now, user, playbook_version, evidence)``, ``.active()``, ``.get(id)``, ``.log(id, now, text,
-    user)``, ``.tick(id, step_id, user, now)`` / ``.untick``, ``.ticks(id)``, ``.timeline(id)``,
-    ``.close(id, now, user) -> summary text``, ``.save_board(board)``/``.load_board()``.
-``fallback`` - ``draft_request(incident, filings, reason, expected_duration, now)`` ->
-    ``FallbackRequest`` (``.email(lang) -> (subject, body)``, ``.write_pdf(path, lang)``);
-    ``IncidentStore.record_sent(id, request, to, now)``.
-``recovery`` - ``IncidentStore.flag_for_retrospective(id, lrns)``, ``.record_mrn(lrn, mrn,
-    now)``, ``.outstanding(id)``; ``recovery.close_if_done(store, id, board, now, user)``.
-``report`` - ``write_incident_report(store, id, playbook, path, lang)`` (PDF for the audit file).
+Quick start (what the incident panel does)
+------------------------------------------
+    from ics2desk.continuity.desk import ContinuityDesk
+    from ics2desk.continuity.incidents import IncidentStore
+    from ics2desk.continuity.playbook import Library
+    from ics2desk.continuity.adapters import (observations_from_attempts, pending_from_store,
+                                              record_mrns_from_store, thresholds_from_settings)
+    desk = ContinuityDesk(IncidentStore(store.conn), Library().in_force(), thresholds_from_settings(settings))
+    new = desk.refresh(observations_from_attempts(store.recent_attempts(failures_only=True)), now)
+    for s in desk.board.all(): s.component, s.state, s.age(now), s.part, s.evidence, s.reference
+    inc = desk.confirm(component, user, now)      # or desk.declare(component, NoticeReference(...), user, now)
+    desk.dismiss(component, user, now)            # a suspicion the agent rejects
+    for step, tick in desk.checklist(inc.id): step.display(lang), step.sources, step.contacts, tick
+    desk.incidents.tick(inc.id, step.id, user, now) / .untick(...); desk.incidents.timeline(inc.id)
+    affected = desk.affected(pending_from_store(store), now)   # -> [AffectedFiling], most urgent first
+    req = draft_request(component, [p.document for p in pending], reason, start, duration, lang="fr")
+    subject, body = req.email(); req.write_pdf(path)
+    desk.incidents.record_sent(inc.id, subject, body, req.lrns, to, user, now)
+    desk.recovering(component, now, user, fallback_lrns)   # flags them for retrospective lodging
+    record_mrns_from_store(desk.incidents, store, inc.id, now); summary = desk.close_if_done(component, now, user)
+    incident_report_pdf(desk.incidents, inc.id, desk.playbook, path, lang, affected, now)
+
+Modules
+-------
+``components`` - the board. ``Board``: ``.status(Component) -> ComponentStatus`` (``.state``:
+    ``State.UP``/``SUSPECTED``/``DECLARED``/``RECOVERING``; ``.since``; ``.age(now)`` = time since
+    change; ``.evidence`` [Observation]; ``.reference`` NoticeReference; ``.part`` e.g. "UUM&DS";
+    ``.by``), ``.all()``, ``.down()``, ``.apply(inference, now)``, ``.confirm/.dismiss/.declare/
+    .recovering/.up``; illegal moves raise ``errors.IllegalTransitionError``. A customs notice is
+    referenced by the date and time of the notice: ``NoticeReference(issuer, notice_at, text)``,
+    ``str(ref)`` -> "Douane NL notice 2026-04-11 14:30 UTC". ``component_name(c, lang)``.
+``detection`` - ``Observation(kind: FailureKind, at, lrn, error, component_hint, part, attempt_id)``
+    (a plain record: feed it from anything); ``Thresholds(count=3, window_minutes=10,
+    reply_minutes=30, via_provider=True)``; ``detect(observations, now, thresholds) -> [Inference]``
+    (``.component``, ``.part``, ``.alternatives``, ``.evidence``, ``.lrns``); ``implicated(kind,
+    hint, via_provider)``; ``overdue_replies([SentFiling], now, thresholds)`` makes
+    NO_FUNCTIONAL_REPLY observations (registered but no assessment -> national system).
+``adapters`` - from ics2desk.store: ``observations_from_attempts(store.recent_attempts())``,
+    ``pending_from_store(store)`` (queued + sent), ``sent_from_store(store)``,
+    ``record_mrns_from_store(...)``, ``thresholds_from_settings(settings)`` (settings.extra keys
+    continuity_count / continuity_window_minutes / continuity_via_provider).
+``playbook`` - the fiche réflexe as versioned data (resources/playbook/fiche-reflexe-v*.json,
+    checked against resources/playbook/playbook.schema.json by ``schemacheck``, a built-in subset
+    validator; plus cross-references: a step without a known source does not load).
+    ``Library(data_dir=None)``: ``.versions()``, ``.in_force()``, ``.set_in_force(v)``,
+    ``.import_file(path)``. ``Playbook``: ``.version``, ``.title(lang)``, ``.section(component,
+    phase)``, ``.steps_for(component)``, ``.step(id)``; ``PHASES`` = symptoms, immediate, contact,
+    pending, fallback, recovery (``PHASE_TITLES``). ``Step``: ``.id``, ``.phase``, ``.text(lang)``,
+    ``.confirmed``, ``.display(lang)`` (adds "to confirm with the official fiche réflexe"),
+    ``.sources`` (``Source.label(lang)`` = document + date), ``.contacts`` (``.role(lang)``,
+    ``.channel(lang)`` incl. the address).
+``deadlines`` - ``PendingFiling(lrn, state QUEUED|UNANSWERED, document, since)``;
+    ``Cutoffs(minutes={"ferry": 60, "shuttle": 60, ...})`` (road: 1 h before arrival, per
+    crossing); ``affected_filings(...)`` -> ``AffectedFiling`` (``.lrn``, ``.state``, ``.trucks``,
+    ``.crossing``, ``.arrival``, ``.deadline``, ``.time_left(now)``, ``.overdue(now)``,
+    ``.describe_left(now, lang)``).
+``incidents`` - ``IncidentStore(conn | path | None)``: tables ``continuity_*`` in the store's file.
+    ``.open``, ``.get``, ``.active()``, ``.active_for(c)``, ``.history()``, ``.log``, ``.timeline``
+    (``Event.message(lang)``), ``.tick/.untick/.ticks``, ``.record_sent/.sent_requests``,
+    ``.flag_for_retrospective/.record_mrn/.retrospective/.outstanding``, ``.close_incident(id, now,
+    user, force=False) -> {"fr", "en"} summary`` (refused while fallback filings lack an MRN),
+    ``.save_board/.load_board``, ``.close()`` (the connection, if it opened it).
+``fallback`` - ``draft_request(...) -> FallbackRequest`` (``.email() -> (subject, body)``,
+    ``.write_pdf(path)``, ``.lrns``, ``.header_lines()``).
+``pdf`` - ``incident_report_pdf(store, incident_id, playbook, path, lang, affected, now)``.
+``desk`` - ``ContinuityDesk``: the workflow above in one object.
+``cli`` - ``ics2desk continuity check|import|versions|use|show|status``.
 """

@@ -82,7 +82,8 @@ class ContinuityDesk:
             raise IllegalTransitionError(f"no open incident for {component.value}")
         if self.board.status(component).state is not State.RECOVERING:
             self.board.recovering(component, now, user)
-        self.incidents.log(inc.id, now, "component back: recovering; draining the outbox", user, "recovering")
+        self.incidents.log(inc.id, now, "component back: recovering; draining the outbox", user, "recovering",
+                          "composant rétabli : reprise, vidage de la file d'envoi")
         if fallback_lrns:
             self.incidents.flag_for_retrospective(inc.id, list(fallback_lrns), user, now)
         self._save(now)

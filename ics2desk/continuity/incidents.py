@@ -1,10 +1,11 @@
 """Incidents on disk: open/close, timeline, checklist ticks, fallback requests sent, filings
 flagged for retrospective lodging, and the board. Tables are prefixed `continuity_`.
 
-`IncidentStore` takes either a sqlite3 connection (e.g. the store's `Store.conn`, so one file
-holds everything; the store's own migrations use PRAGMA user_version, so these tables keep their
-version in `continuity_meta` and never touch it) or a path: a directory gets `continuity.sqlite3`
-inside it, a file path is used as is; None means the data dir. One IncidentStore per thread.
+The tables live in the store's database file (ics2desk.sqlite3 in the data dir), next to the
+filings they refer to. `IncidentStore` takes either a sqlite3 connection (normally the store's
+`Store.conn`) or a path: a directory means the store's file inside it, a file path is used as is;
+None means the data dir. The store's own migrations use PRAGMA user_version, so these tables
+keep their version in `continuity_meta` and never touch it. One IncidentStore per thread.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from .components import (Board, NoticeReference, component_name, observation_fro
                          observation_to_dict)
 from .detection import Observation
 
-DB_NAME = "continuity.sqlite3"
+DB_NAME = "ics2desk.sqlite3"  # the store's file (ics2desk.store.db.DB_NAME)
 
 _SCHEMA = [
     # 1: the first schema
@@ -32,7 +33,7 @@ _SCHEMA = [
         closed_at TEXT, closed_by TEXT, summary TEXT);
     CREATE TABLE continuity_timeline (
         id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id),
-        at TEXT NOT NULL, user TEXT, kind TEXT NOT NULL, text TEXT NOT NULL);
+        at TEXT NOT NULL, user TEXT, kind TEXT NOT NULL, text TEXT NOT NULL, text_fr TEXT);
     CREATE TABLE continuity_ticks (
         incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id), step_id TEXT NOT NULL,
         user TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (incident_id, step_id));
@@ -75,7 +76,11 @@ class Event:
     at: datetime
     user: str | None
     kind: str  # opened, note, tick, untick, declared, fallback_sent, flagged, mrn, recovering, closed
-    text: str
+    text: str  # English (or the agent's own words for a note)
+    text_fr: str | None = None
+
+    def message(self, lang: str = "en") -> str:
+        return self.text_fr if lang == "fr" and self.text_fr else self.text
 
 
 @dataclass(frozen=True)
@@ -131,8 +136,9 @@ class IncidentStore:
                 self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
             except (OSError, sqlite3.Error) as exc:
                 raise KnownError(f"cannot open the continuity records at {path}: {exc}") from None
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA journal_mode=WAL")  # as the store: readers never block the sender
             self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA busy_timeout=10000")
             self._own = True
         self._migrate()
 
@@ -185,11 +191,14 @@ class IncidentStore:
                  json.dumps([observation_to_dict(o) for o in evidence])))
             iid = cur.lastrowid
             what = f"incident opened: {component_name(component)}" + (f" ({part})" if part else "")
+            quoi = f"incident ouvert : {component_name(component, 'fr')}" + (f" ({part})" if part else "")
             if evidence:
                 what += f"; {len(evidence)} observation(s) as evidence"
+                quoi += f" ; {len(evidence)} observation(s) comme indices"
             if ref:
                 what += f"; reference {ref}"
-            self._event(iid, now, user, "opened", what)
+                quoi += f" ; référence {ref}"
+            self._event(iid, now, user, "opened", what, quoi)
         return self.get(iid)
 
     def get(self, incident_id: int) -> Incident:
@@ -215,7 +224,8 @@ class IncidentStore:
         self._require_open(incident_id)
         with self._tx() as c:
             c.execute("UPDATE continuity_incidents SET reference=? WHERE id=?", (str(reference), incident_id))
-            self._event(incident_id, now, user, "declared", f"declared down, reference {reference}")
+            self._event(incident_id, now, user, "declared", f"declared down, reference {reference}",
+                        f"déclaré indisponible, référence {reference}")
 
     def close_incident(self, incident_id: int, now: datetime, user: str, force: bool = False,
               total_steps: int | None = None) -> dict:
@@ -226,7 +236,8 @@ class IncidentStore:
             raise IllegalTransitionError(
                 f"{len(missing)} filing(s) handled under the fallback still have no MRN: {', '.join(missing)}")
         with self._tx() as c:
-            self._event(incident_id, now, user, "closed", "incident closed" + (" (forced)" if missing else ""))
+            self._event(incident_id, now, user, "closed", "incident closed" + (" (forced)" if missing else ""),
+                        "incident clos" + (" (forcé)" if missing else ""))
             inc.closed_at, inc.closed_by = now, user
             summary = {lang: self._summary(inc, lang, total_steps) for lang in ("fr", "en")}
             c.execute("UPDATE continuity_incidents SET closed_at=?, closed_by=?, summary=? WHERE id=?",
@@ -234,17 +245,18 @@ class IncidentStore:
         return summary
 
     # --- timeline and checklist ----------------------------------------------------------
-    def log(self, incident_id: int, now: datetime, text: str, user: str | None = None, kind: str = "note") -> None:
+    def log(self, incident_id: int, now: datetime, text: str, user: str | None = None, kind: str = "note",
+            text_fr: str | None = None) -> None:
         if not text.strip():
             raise BadInputError("an empty note is not recorded")
         self._require_open(incident_id)
         with self._tx():
-            self._event(incident_id, now, user, kind, text.strip())
+            self._event(incident_id, now, user, kind, text.strip(), text_fr)
 
     def timeline(self, incident_id: int) -> list[Event]:
-        rows = self.conn.execute("SELECT at, user, kind, text FROM continuity_timeline WHERE incident_id=? "
-                                 "ORDER BY at, id", (incident_id,))
-        return [Event(_dt(r[0]), r[1], r[2], r[3]) for r in rows]
+        rows = self.conn.execute("SELECT at, user, kind, text, text_fr FROM continuity_timeline "
+                                 "WHERE incident_id=? ORDER BY at, id", (incident_id,))
+        return [Event(_dt(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
     def tick(self, incident_id: int, step_id: str, user: str, now: datetime) -> Tick:
         if not user.strip():
@@ -255,7 +267,7 @@ class IncidentStore:
                          (incident_id, step_id)).fetchone():
                 raise IllegalTransitionError(f"step {step_id} is already ticked")
             c.execute("INSERT INTO continuity_ticks VALUES (?,?,?,?)", (incident_id, step_id, user, _iso(now)))
-            self._event(incident_id, now, user, "tick", f"step {step_id} done")
+            self._event(incident_id, now, user, "tick", f"step {step_id} done", f"étape {step_id} faite")
         return Tick(step_id, user, now)
 
     def untick(self, incident_id: int, step_id: str, user: str, now: datetime) -> None:
@@ -263,7 +275,7 @@ class IncidentStore:
         with self._tx() as c:
             if c.execute("DELETE FROM continuity_ticks WHERE incident_id=? AND step_id=?",
                          (incident_id, step_id)).rowcount:
-                self._event(incident_id, now, user, "untick", f"step {step_id} un-ticked")
+                self._event(incident_id, now, user, "untick", f"step {step_id} un-ticked", f"étape {step_id} décochée")
 
     def ticks(self, incident_id: int) -> dict[str, Tick]:
         rows = self.conn.execute("SELECT step_id, user, at FROM continuity_ticks WHERE incident_id=?", (incident_id,))
@@ -281,7 +293,8 @@ class IncidentStore:
                       "lrns) VALUES (?,?,?,?,?,?,?)", (incident_id, _iso(now), to.strip(), user, subject, body,
                                                        json.dumps(list(lrns))))
             self._event(incident_id, now, user, "fallback_sent",
-                        f"fallback request sent to {to.strip()} for {len(lrns)} declaration(s)")
+                        f"fallback request sent to {to.strip()} for {len(lrns)} declaration(s)",
+                        f"demande de procédure de secours envoyée à {to.strip()} pour {len(lrns)} déclaration(s)")
 
     def sent_requests(self, incident_id: int) -> list[SentRequest]:
         rows = self.conn.execute("SELECT sent_at, sent_to, user, subject, body, lrns FROM "
@@ -301,7 +314,8 @@ class IncidentStore:
                     added.append(lrn)
             if added:
                 self._event(incident_id, now, user, "flagged",
-                            f"flagged for retrospective lodging: {', '.join(added)}")
+                            f"flagged for retrospective lodging: {', '.join(added)}",
+                            f"à déposer rétrospectivement : {', '.join(added)}")
         return added
 
     def record_mrn(self, lrn: str, mrn: str, now: datetime) -> bool:
@@ -312,7 +326,8 @@ class IncidentStore:
             for (iid,) in rows:
                 c.execute("UPDATE continuity_retrospective SET mrn=?, mrn_at=? WHERE incident_id=? AND lrn=?",
                           (mrn, _iso(now), iid, lrn))
-                self._event(iid, now, None, "mrn", f"{lrn} lodged retrospectively: MRN {mrn}")
+                self._event(iid, now, None, "mrn", f"{lrn} lodged retrospectively: MRN {mrn}",
+                            f"{lrn} déposée rétrospectivement : MRN {mrn}")
         return bool(rows)
 
     def retrospective(self, incident_id: int) -> list[RetroFiling]:
@@ -334,9 +349,10 @@ class IncidentStore:
         return Board() if r is None else Board.from_dict(json.loads(r[0]))
 
     # --- internals ------------------------------------------------------------------------
-    def _event(self, incident_id: int, now: datetime, user: str | None, kind: str, text: str) -> None:
-        self.conn.execute("INSERT INTO continuity_timeline (incident_id, at, user, kind, text) VALUES (?,?,?,?,?)",
-                          (incident_id, _iso(now), user, kind, text))
+    def _event(self, incident_id: int, now: datetime, user: str | None, kind: str, text: str,
+               text_fr: str | None = None) -> None:
+        self.conn.execute("INSERT INTO continuity_timeline (incident_id, at, user, kind, text, text_fr) "
+                          "VALUES (?,?,?,?,?,?)", (incident_id, _iso(now), user, kind, text, text_fr))
 
     def _require_open(self, incident_id: int) -> Incident:
         inc = self.get(incident_id)

@@ -155,7 +155,7 @@ def incident_report_pdf(store, incident_id: int, playbook, path: Path, lang: str
     story += [Spacer(1, 3 * mm), _p("Chronologie" if fr else "Timeline", st["h2"])]
     rows = [[_p(h, st["body"]) for h in ("UTC", "Qui" if fr else "Who", "Événement" if fr else "Event")]]
     rows += [[_p(f"{e.at:%Y-%m-%d %H:%M:%S}", st["body"]), _p(e.user or "ics2desk", st["body"]),
-              _p(e.text, st["body"])] for e in store.timeline(inc.id)]
+              _p(e.message(lang), st["body"])] for e in store.timeline(inc.id)]
     story.append(_grid(rows, [32 * mm, 30 * mm, 118 * mm]))
     if inc.summary:
         story += [Spacer(1, 3 * mm), _p("Synthèse" if fr else "Summary", st["h2"]),

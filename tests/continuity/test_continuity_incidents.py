@@ -29,12 +29,14 @@ def test_incident_lifecycle_is_recorded_and_survives_reopening(tmp_path):
     store.flag_for_retrospective(inc.id, ["L1", "L2"], "marie", T0 + timedelta(minutes=30))
     store.close()
 
-    again = IncidentStore(tmp_path / "continuity.sqlite3")
+    again = IncidentStore(tmp_path / "ics2desk.sqlite3")
     (active,) = again.active()
     assert active.evidence[0].error == "HTTP 503" and active.part == "STI/TAPAS"
     assert {k: t.user for k, t in again.ticks(inc.id).items()} == {"eu.i-notice": "marie"}
     kinds = [e.kind for e in again.timeline(inc.id)]
     assert kinds == ["opened", "tick", "tick", "untick", "note", "flagged"]
+    assert again.timeline(inc.id)[0].message("fr").startswith("incident ouvert : Interface européenne")
+    assert again.timeline(inc.id)[4].message("fr") == "called the service desk"  # the agent's own words
     with pytest.raises(IllegalTransitionError, match="L1, L2"):
         again.close_incident(inc.id, T0 + timedelta(hours=1), "marie")
     assert again.record_mrn("L1", "26FR00000000000011", T0 + timedelta(hours=1))
