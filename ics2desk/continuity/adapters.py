@@ -41,6 +41,13 @@ def observations_from_attempts(attempts) -> list[Observation]:
     return out
 
 
+def last_success(attempts) -> datetime | None:
+    """When a message was last handed over (outcome ok/accepted): the connection layer, own
+    system and provider are back (not proof for the Common Repository: it may hold messages)."""
+    times = [a.finished_at or a.started_at for a in attempts if getattr(a, "outcome", "") in ("ok", "accepted")]
+    return _utc(max(times)) if times else None
+
+
 def pending_from_store(store, limit: int = 500) -> list[PendingFiling]:
     """Queued and sent-but-unanswered filings with their documents (run in a worker thread)."""
     from ..store import FilingQuery

@@ -66,7 +66,7 @@ class ComponentStatus:
     evidence: list[Observation] = field(default_factory=list)
     reference: NoticeReference | None = None
     by: str | None = None  # who made the last manual change
-    dismissed_at: datetime | None = None
+    dismissed_at: datetime | None = None  # evidence up to here is explained (dismissed or recovered)
 
     def age(self, now: datetime) -> timedelta | None:
         """Time since the last change (None if never changed since the desk started)."""
@@ -135,6 +135,7 @@ class Board:
         if not s.down:
             raise IllegalTransitionError(f"{component.value} is {s.state.value}: it cannot be recovering")
         s.state, s.since, s.by = State.RECOVERING, now, user
+        s.dismissed_at = now  # failures from before the recovery must not re-suspect it
 
     def up(self, component: Component, now: datetime, user: str | None = None) -> None:
         s = self._status[component]

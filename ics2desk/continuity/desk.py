@@ -58,6 +58,12 @@ class ContinuityDesk:
 
     def _open(self, component: Component, user: str, now: datetime) -> Incident:
         s = self.board.status(component)
+        current = self.incidents.active_for(component)
+        if current is not None:  # it failed again while recovering: same incident, not a new one
+            self.incidents.log(current.id, now, f"down again; {len(s.evidence)} new observation(s)", user,
+                               "declared", f"de nouveau indisponible ; {len(s.evidence)} nouvelle(s) observation(s)")
+            self._save(now)
+            return current
         inc = self.incidents.open(component, now, user, self.playbook.version, s.evidence, s.part, s.reference)
         self._save(now)
         return inc
@@ -88,6 +94,23 @@ class ContinuityDesk:
             self.incidents.flag_for_retrospective(inc.id, list(fallback_lrns), user, now)
         self._save(now)
         return self.incidents.get(inc.id)
+
+    def suggest_recovery(self, last_sent: datetime | None = None, last_reply: datetime | None = None,
+                         last_assessment: datetime | None = None) -> list[Component]:
+        """Components marked down whose newest evidence is older than the latest sign of life
+        for that component: a message handed over (connection layer, own system, provider), a
+        functional reply IE3R01/IE3N99 (Common Repository), an assessment complete (national
+        system). The panel offers "mark as recovering?"; the agent decides."""
+        sign = {Component.EU_CONNECTION: last_sent, Component.OPERATOR_SYSTEM: last_sent,
+                Component.SERVICE_PROVIDER: last_sent, Component.COMMON_REPOSITORY: last_reply,
+                Component.NATIONAL_SYSTEM: last_assessment}
+        out = []
+        for s in self.board.down():
+            alive = sign[s.component]
+            newest = max((o.at for o in s.evidence), default=s.since)
+            if alive is not None and newest is not None and newest < alive:
+                out.append(s.component)
+        return out
 
     def record_mrn(self, lrn: str, mrn: str, now: datetime) -> bool:
         return self.incidents.record_mrn(lrn, mrn, now)

@@ -157,3 +157,26 @@ def test_fallback_pdf_and_report_list_every_queued_lrn_and_truck(desk, tmp_path,
     report = incident_report_pdf(desk.incidents, inc.id, desk.playbook, tmp_path / "report.pdf", lang)
     rtext = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True, check=True).stdout
     assert "fr-ics2@douane.finances.gouv.fr" in rtext and "TCO26112600020" in rtext
+
+
+def test_recovery_is_suggested_by_the_right_sign_of_life_and_old_failures_do_not_return(desk):
+    now = T0 + timedelta(minutes=8)
+    eu = _failures(FailureKind.INTERFACE_ERROR)
+    cr = overdue_replies([SentFiling(f"CR{i}", T0 - timedelta(hours=1)) for i in range(3)], now, Thresholds())
+    desk.refresh(eu + cr, now)
+    assert {s.component for s in desk.board.down()} == {Component.EU_CONNECTION, Component.COMMON_REPOSITORY}
+    later = now + timedelta(minutes=1)
+    # a message handed over proves the connection layer, not the repository that may hold it
+    assert desk.suggest_recovery(last_sent=later) == [Component.EU_CONNECTION]
+    assert desk.suggest_recovery(last_sent=later, last_reply=later) == [Component.EU_CONNECTION,
+                                                                       Component.COMMON_REPOSITORY]
+    assert desk.suggest_recovery() == []
+
+    desk.confirm(Component.EU_CONNECTION, "marie", now)
+    desk.recovering(Component.EU_CONNECTION, later, "marie")
+    assert desk.refresh(eu, later) == []  # the failures before recovery are explained
+    assert desk.board.status(Component.EU_CONNECTION).state is State.RECOVERING
+    again = _failures(FailureKind.INTERFACE_ERROR, start=later + timedelta(seconds=1))
+    assert [i.component for i in desk.refresh(again, later + timedelta(minutes=5))] == [Component.EU_CONNECTION]
+    inc = desk.confirm(Component.EU_CONNECTION, "marie", later + timedelta(minutes=5))
+    assert len(desk.incidents.active()) == 1 and desk.incidents.timeline(inc.id)[-1].kind == "declared"

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ics2desk.continuity.adapters import (observations_from_attempts, pending_from_store,
+from ics2desk.continuity.adapters import (last_success, observations_from_attempts, pending_from_store,
                                           record_mrns_from_store, thresholds_from_settings)
 from ics2desk.continuity.components import State
 from ics2desk.continuity.deadlines import QUEUED, UNANSWERED
@@ -84,6 +84,10 @@ def test_simulated_outage_to_closed_incident(sender, sim, data_dir, component, m
 
     sim.recover()
     sender.drain(until_empty=True, timeout=8)
+    sent_again = last_success(store.recent_attempts())
+    assert sent_again is not None and sent_again > status.evidence[-1].at
+    if expected is Component.EU_CONNECTION:
+        assert desk.suggest_recovery(last_sent=sent_again) == [expected]
     desk.recovering(expected, datetime.now(timezone.utc), "marie", fallback_lrns=lrns)
     assert record_mrns_from_store(desk.incidents, store, incident.id, datetime.now(timezone.utc)) == lrns
     summary = desk.close_if_done(expected, datetime.now(timezone.utc), "marie")
