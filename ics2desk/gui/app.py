@@ -12,6 +12,7 @@ def run_app(args) -> int:
     from ..store import open_store, resolve_data_dir
     from . import i18n, prefs as prefs_mod
     from .main_window import MainWindow
+    from .sender_worker import SenderWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ics2desk")
@@ -21,15 +22,25 @@ def run_app(args) -> int:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     lang = getattr(args, "lang", None) or prefs_mod.load(data_dir).language or "en"
     i18n.set_language(lang)
+    simulator = None
+    if getattr(args, "demo", False):
+        from .demo import start_simulator
+
+        simulator = start_simulator(data_dir)
     store = open_store(data_dir)
     if getattr(args, "demo", False):
         from .demo import fill_demo
 
         fill_demo(store)
-    main = MainWindow(store, data_dir, lang)
+    sender = SenderWorker(data_dir)
+    main = MainWindow(store, data_dir, lang, sender=sender)
     main.filings.reload()
     main.window.show()
+    sender.start()
     try:
         return app.exec()
     finally:
+        main.shutdown()
         store.close()
+        if simulator is not None:
+            simulator.close()

@@ -259,6 +259,7 @@ class MainWindow(QObject):
         self.queued_label.setObjectName("queuedCount")
         w.statusBar().addPermanentWidget(self.transport_label)
         w.statusBar().addPermanentWidget(self.queued_label)
+        self._closed = False
         self.tray = QSystemTrayIcon(w) if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.setIcon(w.style().standardIcon(w.style().StandardPixmap.SP_MessageBoxInformation))
@@ -270,7 +271,27 @@ class MainWindow(QObject):
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
         self._states: dict[str, str] = {}
+        self._closed = False
+        if sender is not None:
+            sender.transport_state.connect(self.set_transport_state)
+            sender.drained.connect(lambda *_: self.after_drain())
         self.retranslate()
+        self.refresh_status()
+
+    def shutdown(self) -> None:
+        """Stop timers and the outbox worker before the store closes."""
+        self._closed = True
+        self._poll.stop()
+        self.filings.model._tick.stop()
+        if self.sender is not None:
+            self.sender.stop()
+
+    def after_drain(self) -> None:
+        """A pass of the outbox worker sent or received something: show it."""
+        if self._closed:
+            return
+        self.filings.reload()
+        self.outbox.refresh()
         self.refresh_status()
 
     # --- status --------------------------------------------------------------------
@@ -279,6 +300,8 @@ class MainWindow(QObject):
         self.retranslate()
 
     def refresh_status(self) -> None:
+        if self._closed:
+            return
         queued = self.store.open_count()
         self.queued_label.setText(self.tr("%n queued", "", queued))
         self._check_new_replies()

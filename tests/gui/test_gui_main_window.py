@@ -67,10 +67,11 @@ def main(qtbot, data_dir):
     m = MainWindow(store, data_dir, "en")
     qtbot.addWidget(m.window)
     m.window.show()
+    m.window.activateWindow()
+    qtbot.waitActive(m.window)
     yield m
     i18n.set_language("en")
-    m._poll.stop()
-    m.filings.model._tick.stop()
+    m.shutdown()
     store.close()
 
 
