@@ -23,6 +23,7 @@ Quick start (what the incident panel does)
     req = draft_request(component, [p.document for p in pending], reason, start, duration, lang="fr")
     subject, body = req.email(); req.write_pdf(path)
     desk.incidents.record_sent(inc.id, subject, body, req.lrns, to, user, now)
+    desk.suggest_recovery(last_sent=last_success(store.recent_attempts()))  # offer "recovering?"
     desk.recovering(component, now, user, fallback_lrns)   # flags them for retrospective lodging
     record_mrns_from_store(desk.incidents, store, inc.id, now); summary = desk.close_if_done(component, now, user)
     incident_report_pdf(desk.incidents, inc.id, desk.playbook, path, lang, affected, now)
@@ -43,7 +44,7 @@ Modules
     hint, via_provider)``; ``overdue_replies([SentFiling], now, thresholds)`` makes
     NO_FUNCTIONAL_REPLY observations (registered but no assessment -> national system).
 ``adapters`` - from ics2desk.store: ``observations_from_attempts(store.recent_attempts())``,
-    ``pending_from_store(store)`` (queued + sent), ``sent_from_store(store)``,
+    ``pending_from_store(store)`` (queued + sent), ``sent_from_store(store)``, ``last_success(attempts)``,
     ``record_mrns_from_store(...)``, ``thresholds_from_settings(settings)`` (settings.extra keys
     continuity_count / continuity_window_minutes / continuity_via_provider).
 ``playbook`` - the fiche réflexe as versioned data (resources/playbook/fiche-reflexe-v*.json,
@@ -70,6 +71,7 @@ Modules
 ``fallback`` - ``draft_request(...) -> FallbackRequest`` (``.email() -> (subject, body)``,
     ``.write_pdf(path)``, ``.lrns``, ``.header_lines()``).
 ``pdf`` - ``incident_report_pdf(store, incident_id, playbook, path, lang, affected, now)``.
-``desk`` - ``ContinuityDesk``: the workflow above in one object.
-``cli`` - ``ics2desk continuity check|import|versions|use|show|status``.
+``desk`` - ``ContinuityDesk``: the workflow above in one object; ``.suggest_recovery(last_sent,
+    last_reply, last_assessment)`` lists down components with a newer sign of life.
+``cli`` - ``ics2desk continuity check|import|export|versions|use|show|status``.
 """

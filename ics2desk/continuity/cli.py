@@ -21,6 +21,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     i = sub.add_parser("import", help="import the official fiche's content as a new version (in force)")
     i.add_argument("file")
     i.add_argument("--keep-current", action="store_true", help="import without making it the version in force")
+    e = sub.add_parser("export", help="write the version in force to FILE, to edit into the next version")
+    e.add_argument("file")
     sub.add_parser("versions", help="list playbook versions; * marks the one in force")
     u = sub.add_parser("use", help="choose the version in force")
     u.add_argument("version")
@@ -48,6 +50,16 @@ def run(args: argparse.Namespace, out=None) -> int:
     if cmd == "import":
         pb = lib.import_file(args.file, make_in_force=not args.keep_current)
         print(f"imported version {pb.version}" + ("" if args.keep_current else " (now in force)"), file=out)
+    elif cmd == "export":
+        pb = lib.in_force()
+        from pathlib import Path
+
+        try:
+            Path(args.file).write_bytes(pb.path.read_bytes())
+        except OSError as exc:
+            raise BadInputError(f"cannot write {args.file}: {exc.strerror or exc}") from None
+        print(f"version {pb.version} written to {args.file}; change 'version' and 'issued', edit the steps "
+              f"(each with its sources), then `ics2desk continuity import {args.file}`", file=out)
     elif cmd == "versions":
         current = lib.in_force().version
         for pb in lib.versions():

@@ -35,5 +35,10 @@ def test_check_import_show_versions(data_dir, tmp_path, capsys):
     assert "[to confirm with the official fiche réflexe]" in out and "fr-ics2@douane.finances.gouv.fr" in out
     assert "Finnish Customs (Tulli)" in out
 
+    exported = tmp_path / "next.json"
+    assert cli.main(["continuity", "export", str(exported)]) == 0
+    assert json.loads(exported.read_text(encoding="utf-8"))["version"] == "2"
+    assert cli.main(["continuity", "use", "1"]) == 0
+    capsys.readouterr()
     assert cli.main(["continuity", "status"]) == 0
     assert capsys.readouterr().out.count("up ") == 5
