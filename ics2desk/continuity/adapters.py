@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from ..failures import Component, FailureKind
-from .deadlines import QUEUED, UNANSWERED, PendingFiling, parse_utc
+from .deadlines import QUEUED, UNANSWERED, Cutoffs, PendingFiling, parse_utc
 from .detection import Observation, SentFiling, Thresholds
 
 #: store filing state -> continuity view of it
@@ -89,3 +89,13 @@ def thresholds_from_settings(settings) -> Thresholds:
                       window_minutes=int(extra.get("continuity_window_minutes", 10)),
                       reply_minutes=max(1, -(-int(settings.reply_timeout_s) // 60)),
                       via_provider=bool(extra.get("continuity_via_provider", True)))
+
+
+def cutoffs_from_settings(settings) -> Cutoffs:
+    """Per-crossing lodging cut-offs (minutes before arrival) from settings.extra
+    "continuity_cutoff_minutes", e.g. {"ferry": 120, "shuttle": 60}; road default 60."""
+    extra = getattr(settings, "extra", {}) or {}
+    base = Cutoffs()
+    minutes = dict(base.minutes)
+    minutes.update({str(k): int(v) for k, v in (extra.get("continuity_cutoff_minutes") or {}).items()})
+    return Cutoffs(minutes)
