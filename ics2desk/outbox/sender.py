@@ -146,16 +146,25 @@ class Sender:
         except TransportFailure as f:
             self._fail(item, attempt_id, f)
             return False
-        self.store.record_sent(item, attempt_id, xml, res.transport_id)
-        if res.held_by:
-            self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, res.held_by,
-                                          f"accepted; {res.held_by} holds the reply until it recovers")
-        for reply in res.replies:
-            self._apply(reply, None, item, res.transport_id)
+        # 'sent' and the replies that came back with it commit together: a crash in between
+        # would otherwise leave an item waiting for a reply that already came
+        recover = []
+        with self.store.transaction():
+            self.store.record_sent(item, attempt_id, xml, res.transport_id)
+            if res.held_by:
+                self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, res.held_by,
+                                              f"accepted; {res.held_by} holds the reply until it recovers")
+            for reply in res.replies:
+                lrn = self._apply(reply, None, item, res.transport_id)
+                if lrn:
+                    recover.append(lrn)
+        for lrn in recover:
+            self._recover(lrn, item)
         return True
 
     def _apply(self, xml: bytes, transport_id: str | None, item: OutboxItem | None = None,
-               correlation: str | None = None) -> None:
+               correlation: str | None = None) -> str | None:
+        """Store one reply and apply it; returns an LRN whose MRN must be recovered (duplicate LRN)."""
         try:
             reply = parse_reply(xml, "reply")
         except BadInputError as exc:
@@ -163,21 +172,22 @@ class Sender:
             if item is not None:  # its outcome is unknown: ask again later, reconciling
                 self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION.value,
                                    f"unreadable reply: {exc}", self._retry_at(item.attempts))
-            return
+            return None
         dup = isinstance(reply, Rejected) and reply.duplicate_lrn
-        lrn = reply.lrn
-        filing = self.store.find(lrn, reply.mrn)
+        filing = self.store.find(reply.lrn, reply.mrn)
         if dup and filing is not None and filing.message_type in FILINGS and not filing.mrn:
             # our own LRN already registered: a re-send after a crash. Recover, never re-file.
-            self.store.apply_reply(xml, transport_id, correlation, transition=False)
-            self._recover(filing.lrn, item)
-            return
+            with self.store.transaction():
+                self.store.apply_reply(xml, transport_id, correlation, transition=False)
+                if item is not None:  # until the MRN is recovered, the item stays to be reconciled
+                    self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
+                                       "LRN already registered: recovering its MRN", self._retry_at(item.attempts))
+            return filing.lrn
         try:
             self.store.apply_reply(xml, transport_id, correlation)
-        except IllegalTransitionError:
-            pass  # kept on the timeline and in the audit trail; nothing else to do
         except BadInputError as exc:
             self.store.record_unmatched(xml, reply.message_id, transport_id, str(exc))
+        return None
 
     def _recover(self, lrn: str, item: OutboxItem | None) -> None:
         f = self.store.get(lrn)
@@ -213,7 +223,9 @@ class Sender:
         except TransportFailure:
             return 0  # sends record failures; polling again later is enough
         for tid, xml in items:
-            self._apply(xml, tid)
+            lrn = self._apply(xml, tid)
+            if lrn:
+                self._recover(lrn, None)
         try:
             self.transport.ack([tid for tid, _ in items])
         except TransportFailure:

@@ -56,6 +56,10 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit; nested use joins the outer transaction."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -509,8 +513,8 @@ class Store:
                     recovered_mrn_for: str | None = None, transition: bool = True):
         """Store a reply and apply its lifecycle step. Returns the parsed Reply.
 
-        Raises BadInputError for unparseable input (the caller keeps it via record_unmatched) and
-        IllegalTransitionError when the reply does not fit the filing's state (the message is kept).
+        Raises BadInputError for unparseable input (the caller keeps it via record_unmatched). A reply
+        that does not fit the filing's state is kept and audited, and changes nothing.
         """
         from ..replies import Rejected, parse_reply
 
@@ -535,11 +539,9 @@ class Store:
             try:
                 state = next_state(f.state, event, mrn or f.mrn, f.lrn)
             except IllegalTransitionError as exc:
+                # keep the message, say so in the audit trail, change nothing else
                 self._audit("sender", "reply_out_of_sequence", f.lrn, str(exc))
-                # keep the message (committed below) but tell the caller
-                c.execute("COMMIT")
-                c.execute("BEGIN IMMEDIATE")
-                raise
+                return reply
             new_mrn = mrn if event == "IE3R01" else None
             if isinstance(reply, Rejected):
                 errors = [{"code": e.code, "pointer": e.pointer, "field": e.field_path, "message": e.message()}
@@ -548,13 +550,14 @@ class Store:
                 c.execute("UPDATE versions SET errors=? WHERE id=?", (json.dumps(errors), vid))
             self._set_state(f, state, "sender", mtype, "MRN recovered by consultation" if recovered_mrn_for else "",
                             mrn=new_mrn)
+            # a recovered MRN also closes the filing's item waiting to be re-sent for reconciliation
+            open_states = "'awaiting_reply','sending','pending'" if recovered_mrn_for else "'awaiting_reply','sending'"
             if mtype in FUNCTIONAL_REPLIES or recovered_mrn_for:
                 kind = FailureKind.REJECTED.value if isinstance(reply, Rejected) else None
                 err = "; ".join(e.message() for e in reply.errors)[:2000] if isinstance(reply, Rejected) else None
                 c.execute("UPDATE outbox SET state='done', last_kind=COALESCE(?, last_kind), "
                           "last_error=COALESCE(?, last_error), updated_at=? "
-                          "WHERE filing_id=? AND state IN ('awaiting_reply','sending')",
-                          (kind, err, iso_now(), f.id))
+                          f"WHERE filing_id=? AND state IN ({open_states})", (kind, err, iso_now(), f.id))
         return reply
 
     def _open_item_version(self, fid: int) -> int | None:
