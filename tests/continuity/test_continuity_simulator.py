@@ -8,10 +8,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ics2desk.continuity.adapters import (last_success, observations_from_attempts, pending_from_store,
-                                          record_mrns_from_store, thresholds_from_settings)
+                                          record_mrns_from_store, sent_from_store, thresholds_from_settings)
 from ics2desk.continuity.components import State
 from ics2desk.continuity.deadlines import QUEUED, UNANSWERED
 from ics2desk.continuity.desk import ContinuityDesk
+from ics2desk.continuity.detection import overdue_replies
 from ics2desk.continuity.fallback import draft_request
 from ics2desk.continuity.incidents import IncidentStore
 from ics2desk.continuity.playbook import Library
@@ -112,3 +113,22 @@ def test_held_reply_is_seen_as_unanswered_and_points_at_the_common_repository(se
     new = desk.refresh(observations_from_attempts(store.recent_attempts(failures_only=True)), now)
     assert [i.component for i in new] == [Component.COMMON_REPOSITORY]
     assert {a.state for a in desk.affected(pending_from_store(store), now)} == {UNANSWERED}
+
+
+def test_national_system_hold_points_at_the_national_system(sender, sim, data_dir):
+    store = sender.store
+    sim.set_outage("national_system", "hold")
+    for lrn in ("NATA", "NATB", "NATC"):
+        store.import_document(ferry_filing(lrn))
+        store.queue(lrn)
+    sender.drain(until_empty=True, timeout=5)
+    sender.poll_replies()
+    assert {f.state for f in store.list_filings()} == {"registered"}
+    desk = _desk(store, data_dir)
+    later = datetime.now(timezone.utc) + timedelta(minutes=desk.thresholds.reply_minutes + 1)
+    observations = overdue_replies(sent_from_store(store), later, desk.thresholds)
+    new = desk.refresh(observations, later)
+    assert [i.component for i in new] == [Component.NATIONAL_SYSTEM]
+    assert desk.board.status(Component.NATIONAL_SYSTEM).evidence[0].error.startswith("sent ")
+    assert any(s.id == "nat.s-held" for s, _ in desk.checklist(desk.confirm(Component.NATIONAL_SYSTEM, "marie",
+                                                                            later).id))
