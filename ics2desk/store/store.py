@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+from ..checkdigits import mrn_problem
 from ..errors import BadInputError, IllegalTransitionError, KnownError
 from ..failures import FailureKind
 from ..model import EnsDocument
@@ -536,6 +537,10 @@ class Store:
             self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
             if (mtype == "IE3R08" and not recovered_mrn_for) or not transition:
                 return reply  # kept for the timeline; changes nothing by itself
+            if event == "IE3R01" and (not mrn or mrn_problem(mrn)):
+                self._audit("sender", "reply_refused", f.lrn, f"IE3R01 with an unusable MRN {mrn!r}: "
+                                                              f"{mrn_problem(mrn or '') if mrn else 'missing'}")
+                return reply
             try:
                 state = next_state(f.state, event, mrn or f.mrn, f.lrn)
             except IllegalTransitionError as exc:

@@ -70,3 +70,16 @@ def test_admin_endpoint_switches_outages_and_refuse_closes_the_port():
         assert httpx.get(f"{server.admin_url}/admin/state").json()["registrations"] == 1
         bad = httpx.post(f"{server.admin_url}/admin/outage", json={"component": "moon", "mode": "503"})
         assert bad.status_code == 400
+
+
+def test_hostile_xml_sent_to_the_simulator_is_refused_not_resolved(tmp_path):
+    secret = tmp_path / "s.txt"
+    secret.write_text("SIM-SECRET")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+           f'<IE3F50><LRN>&x;</LRN></IE3F50>').encode()
+    with SimulatorServer(port=0) as server:
+        r = httpx.post(f"{server.url}/ics2/messages", content=xxe, timeout=5)
+        assert r.status_code == 400 and b"SIM-SECRET" not in r.content
+        r = httpx.post(f"{server.url}/ics2/messages", content=b"\x00garbage", timeout=5)
+        assert r.status_code == 400
+        assert server.sim.registration_log == []
