@@ -1,20 +1,30 @@
-"""`ics2desk --demo`: sample filings in every state the store can reach without a network."""
+"""`ics2desk --demo`: a throwaway data dir, sample filings, and the built-in simulator.
+
+Filings are made in the states the desk reaches by itself (draft, ready) and queued ones whose
+goods descriptions carry the simulator's drill words, so the running simulator answers them
+with a registration, an assessment, a Do Not Load and a request for information."""
 from __future__ import annotations
 
 from .. import samples
 
 
-def fill_demo(store, count: int = 12) -> None:
-    makers = [samples.ferry_filing, samples.shuttle_filing]
-    for i in range(count):
-        doc = makers[i % 2](f"DEMO2611{i:06d}")
+def _doc(i: int, drill: str = ""):
+    doc = (samples.ferry_filing if i % 2 == 0 else samples.shuttle_filing)(f"DEMO2611{i:06d}")
+    if drill:
+        item = doc.data["consignmentMasterLevel"]["consignmentHouseLevel"][0]["goodsItem"][0]
+        item["commodity"]["descriptionOfGoods"] += f" {drill}"
+    return doc
+
+
+def fill_demo(store) -> None:
+    plan = [("", False)] * 4 + [("", True)] * 3 + [("DNL-DRILL", True), ("RFI-DRILL", True)]
+    for i, (drill, queue) in enumerate(plan):
+        doc = _doc(i, drill)
+        if i == 3:  # one filing started at the desk, still incomplete
+            del doc.data["consignmentMasterLevel"]["transportDocumentMasterLevel"]
         store.import_document(doc, user="demo")
-    # queue a few so the outbox and the status bar have something to show
-    for i in (0, 1, 2):
-        try:
-            store.queue(f"DEMO2611{i:06d}", user="demo")
-        except Exception:  # noqa: BLE001 - the demo must start even if a rule changed
-            pass
+        if queue:
+            store.queue(doc.lrn, user="demo")
 
 
 def start_simulator(data_dir):

@@ -49,7 +49,8 @@ def missing_required(children, node: dict, xpath: str, present: bool = True):
         path = f"{xpath}/{el.name}"
         if not el.is_group:
             if present and el.min >= 1 and not value:
-                yield Finding("XSD", path, f"Required: {el.label}", f"Obligatoire : {el.label}")
+                yield Finding("XSD", path, f"Required: {el.label}",
+                              f"Obligatoire : {QCoreApplication.translate('hti', el.label)}")
         elif el.repeats:
             for i, item in enumerate(value or [], 1):
                 yield from missing_required(el.children, item, f"{path}[{i}]", present and (has_data(item) or i <= el.min))
@@ -260,6 +261,7 @@ class EnsForm(QWidget):
         self.touched = set()
         self.strict = bool(doc.data.get("consignmentMasterLevel"))
         self.validate_now()
+        self.scroll.verticalScrollBar().setValue(0)
 
     def document(self) -> EnsDocument:
         return EnsDocument(self.message_id, prune(copy.deepcopy(self.data)))
@@ -442,7 +444,7 @@ class EnsForm(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.ctx.lang = lang
-        self._show_findings()
+        self.validate_now()
 
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("Filing"))

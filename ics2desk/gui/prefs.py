@@ -1,5 +1,6 @@
-"""Desk preferences (lodging profile, language, transport choice) in <data dir>/desk.json,
-and the access-point password in the OS keyring only (service 'ics2desk')."""
+"""Desk preferences of the GUI (lodging profile, language) in <data dir>/desk.json; the
+transport choice lives in ics2desk.settings (read by the sender); the access-point password
+only in the OS keyring (service 'ics2desk', user = settings.domibus_username)."""
 from __future__ import annotations
 
 import json
@@ -19,9 +20,6 @@ class Prefs:
     name: str = ""
     address: str = ""
     contact: str = ""
-    transport: str = "simulator"  # "simulator" | "access_point"
-    endpoint: str = ""
-    username: str = ""
     extra: dict = field(default_factory=dict)
 
 

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..reuse import presets as presets_mod
+from ..settings import Settings
+from . import i18n
 from . import prefs as prefs_mod
 
 
@@ -34,7 +36,7 @@ class SettingsPage(QWidget):
         t = QFormLayout(self.transport_box)
         self.transport = QComboBox(self)
         self.transport.addItem("", "simulator")
-        self.transport.addItem("", "access_point")
+        self.transport.addItem("", "domibus")
         self.endpoint, self.username = QLineEdit(self), QLineEdit(self)
         self.password_button = QPushButton(self)
         self.password_button.clicked.connect(self._set_password)
@@ -59,13 +61,15 @@ class SettingsPage(QWidget):
         self.crossings = QGroupBox(self)
         c = QFormLayout(self.crossings)
         self.cutoffs: dict[str, QDoubleSpinBox] = {}
+        self.crossing_labels: dict[str, QLabel] = {}
         for crossing in presets.crossings:
             spin = QDoubleSpinBox(self)
             spin.setRange(0, 24)
             spin.setSingleStep(0.5)
             spin.setValue(crossing.lodging_cutoff_hours)
             self.cutoffs[crossing.id] = spin
-            c.addRow(crossing.title(prefs_mod.load(self.data_dir).language), spin)
+            self.crossing_labels[crossing.id] = QLabel(self)
+            c.addRow(self.crossing_labels[crossing.id], spin)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -94,19 +98,23 @@ class SettingsPage(QWidget):
         self.name.setText(p.name)
         self.address.setText(p.address)
         self.contact.setText(p.contact)
-        self.transport.setCurrentIndex(max(0, self.transport.findData(p.transport)))
-        self.endpoint.setText(p.endpoint)
-        self.username.setText(p.username)
+        s = Settings.load(self.data_dir)  # transport lives in the desk settings the sender reads
+        self.transport.setCurrentIndex(max(0, self.transport.findData(s.transport)))
+        self.endpoint.setText(s.domibus_url)
+        self.username.setText(s.domibus_username)
         self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
 
     def save(self) -> None:
         p = self.prefs
         p.eori, p.name, p.address, p.contact = (w.text().strip() for w in (self.eori, self.name, self.address,
                                                                            self.contact))
-        p.transport = self.transport.currentData()
-        p.endpoint, p.username = self.endpoint.text().strip(), self.username.text().strip()
         p.language = self.language.currentData()
         prefs_mod.save(p, self.data_dir)
+        s = Settings.load(self.data_dir)
+        s.transport = self.transport.currentData()
+        s.domibus_url = self.endpoint.text().strip() or s.domibus_url
+        s.domibus_username = self.username.text().strip()
+        s.save(self.data_dir)
         for crossing in self.presets.crossings:
             crossing.lodging_cutoff_hours = self.cutoffs[crossing.id].value()
         presets_mod.save(self.presets, self.data_dir)
@@ -117,8 +125,8 @@ class SettingsPage(QWidget):
             return  # the note says it: asked at each connection
         pw, ok = QInputDialog.getText(self, self.tr("Access point password"), self.tr("Password"),
                                       QLineEdit.Password)
-        if ok and pw:
-            prefs_mod.store_password(self.username.text().strip() or "default", pw)
+        if ok and pw and self.username.text().strip():
+            prefs_mod.store_password(self.username.text().strip(), pw)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -148,3 +156,6 @@ class SettingsPage(QWidget):
             self.keyring_note.setText(self.tr("This system has no keyring: the password is not stored and will "
                                               "be asked at each connection."))
         self.save_button.setText(self.tr("Save settings"))
+        for crossing in self.presets.crossings:
+            self.crossing_labels[crossing.id].setText(crossing.title(i18n.current()))
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current())))

@@ -37,12 +37,12 @@
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="315" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="317" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="394" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="396" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -50,42 +50,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="397" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="399" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="448" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="450" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="449" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="451" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="450" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="452" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="451" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="453" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="453" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="455" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="454" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="456" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="455" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="457" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -175,7 +175,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="283" />
+      <location filename="../../ics2desk/gui/main_window.py" line="306" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -183,52 +183,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="297" />
+      <location filename="../../ics2desk/gui/main_window.py" line="320" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="297" />
+      <location filename="../../ics2desk/gui/main_window.py" line="320" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="323" />
+      <location filename="../../ics2desk/gui/main_window.py" line="346" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="336" />
+      <location filename="../../ics2desk/gui/main_window.py" line="359" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="346" />
+      <location filename="../../ics2desk/gui/main_window.py" line="369" />
       <source>Printing is not available in this build</source>
       <translation>L'impression n'est pas disponible dans cette version</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="364" />
+      <location filename="../../ics2desk/gui/main_window.py" line="387" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="365" />
+      <location filename="../../ics2desk/gui/main_window.py" line="388" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="389" />
+      <location filename="../../ics2desk/gui/main_window.py" line="412" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="389" />
+      <location filename="../../ics2desk/gui/main_window.py" line="412" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="390" />
+      <location filename="../../ics2desk/gui/main_window.py" line="413" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
@@ -380,113 +380,113 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="118" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="126" />
       <source>Access point password</source>
       <translation>Mot de passe du point d'accès</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="118" />
-      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="126" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="129" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="137" />
       <source>Lodging profile</source>
       <translation>Profil du déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="130" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="138" />
       <source>Transport</source>
       <translation>Transport</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="131" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="139" />
       <source>General</source>
       <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="132" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="140" />
       <source>Crossings: lodging cut-off before arrival (hours)</source>
       <translation>Traversées : délai de dépôt avant l'arrivée (heures)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
       <source>EORI (EU)</source>
       <translation>EORI (UE)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="134" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
       <source>Contact</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="134" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
       <source>Send through</source>
       <translation>Envoyer via</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="143" />
       <source>Access point URL</source>
       <translation>URL du point d'accès</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="143" />
       <source>User name</source>
       <translation>Identifiant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="136" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
       <source>Data directory</source>
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="139" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="147" />
       <source>Built-in simulator</source>
       <translation>Simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="140" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="148" />
       <source>ICS2 access point</source>
       <translation>Point d'accès ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="150" />
       <source>Set password (stored in the OS keyring)…</source>
       <translation>Définir le mot de passe (trousseau du système)…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="152" />
       <source>Credentials are kept in the OS keyring only, never in a file.</source>
       <translation>Les identifiants sont gardés uniquement dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="146" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="154" />
       <source>No keyring available</source>
       <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="148" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="156" />
       <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
       <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="150" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="158" />
       <source>Save settings</source>
       <translation>Enregistrer les paramètres</translation>
     </message>
@@ -899,6 +899,64 @@
     <message>
       <source>invalidated</source>
       <translation>invalidé</translation>
+    </message>
+  </context>
+  <context>
+    <name>Editors</name>
+    <message>
+      <source>Remove this line</source>
+      <translation>Supprimer cette ligne</translation>
+    </message>
+    <message>
+      <source>+ Add {0}</source>
+      <translation>+ Ajouter : {0}</translation>
+    </message>
+    <message>
+      <source>+ Add (Enter)</source>
+      <translation>+ Ajouter (Entrée)</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Supprimer</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilingsModel</name>
+    <message>
+      <source>LRN</source>
+      <translation>LRN</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>MRN</source>
+      <translation>MRN</translation>
+    </message>
+    <message>
+      <source>Truck</source>
+      <translation>Camion</translation>
+    </message>
+    <message>
+      <source>Crossing</source>
+      <translation>Traversée</translation>
+    </message>
+    <message>
+      <source>Arrival (UTC)</source>
+      <translation>Arrivée (UTC)</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Declarant</source>
+      <translation>Déclarant</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>Mis à jour</translation>
     </message>
   </context>
 </TS>

@@ -45,10 +45,17 @@ def main() -> int:
                 else:
                     tr.text = text
                 tr.attrib.pop("type", None)
-    for name in ("hti", "State"):  # data-driven strings lupdate cannot see
+    # strings passed through helpers or tables, which lupdate cannot see
+    extra = {"hti": glossary["hti"], "State": glossary["State"],
+             "Editors": {k: glossary["*"][k] for k in ("Remove this line", "+ Add {0}", "+ Add (Enter)", "Remove")},
+             "FilingsModel": {k: glossary["*"][k] for k in ("LRN", "State", "MRN", "Truck", "Crossing",
+                                                             "Arrival (UTC)", "Deadline", "Declarant", "Updated")}}
+    for name, entries in extra.items():
+        for old in [c for c in root.findall("context") if c.findtext("name") == name]:
+            root.remove(old)
         context = ET.SubElement(root, "context")
         ET.SubElement(context, "name").text = name
-        for source, text in glossary[name].items():
+        for source, text in entries.items():
             m = ET.SubElement(context, "message")
             ET.SubElement(m, "source").text = source
             ET.SubElement(m, "translation").text = text
