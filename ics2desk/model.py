@@ -50,7 +50,6 @@ class EnsDocument:
         el = spec.by_path[spec_path]
         # Breadth by level: (xpath, parent group, value) for the current step.
         level = [(f"/{self.message_id}", None, self.data)]
-        last = len(steps) - 1
         for depth, (name, repeats) in enumerate(steps):
             nxt = []
             for xpath, _, node in level:

@@ -9,13 +9,12 @@ shown to an agent with trucks waiting. Steps with "confirmed": false are shown w
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BadInputError
 from ..failures import Component
-from ..paths import resource_path
+from ..paths import data_dir, resource_path
 from .schemacheck import check
 
 PHASES = ("symptoms", "immediate", "contact", "pending", "fallback", "recovery")
@@ -184,12 +183,7 @@ def load_playbook(path: str | Path) -> Playbook:
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("ICS2DESK_DATA")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ics2desk", appauthor=False))
+    return data_dir()
 
 
 def _version_key(pb: Playbook) -> tuple:

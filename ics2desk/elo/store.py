@@ -9,7 +9,6 @@ import os
 import sqlite3
 import time
 from dataclasses import asdict
-from pathlib import Path
 
 from .envelope import Appairage, DeclarationState, Envelope
 
@@ -48,14 +47,8 @@ CREATE TABLE IF NOT EXISTS elo_settings (key TEXT PRIMARY KEY, value TEXT NOT NU
 
 
 def _open_default(data_dir: str | os.PathLike | None) -> sqlite3.Connection:
-    try:
-        from ..store.db import DB_NAME, connect, resolve_data_dir
-    except ImportError:  # the store feature is not installed: a file of our own
-        import platformdirs
+    from ..store.db import DB_NAME, connect, resolve_data_dir
 
-        base = Path(data_dir or os.environ.get("ICS2DESK_DATA") or platformdirs.user_data_dir("ics2desk", appauthor=False))
-        base.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(str(base / "elo.sqlite3"), timeout=10)
     return connect(resolve_data_dir(data_dir) / DB_NAME)
 
 
