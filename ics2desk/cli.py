@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check ENS files against the XSD and every HTI rule")
     v.add_argument("files", nargs="+")
     v.add_argument("--json", action="store_true", help="machine-readable output")
-    v.add_argument("--lang", dest="msg_lang", choices=["fr", "en"], default="en")
+    v.add_argument("--lang", dest="msg_lang", choices=["fr", "en"], default=None,
+                   help="language of the messages (default: the global --lang, else English)")
     for name, (configure, _) in _COMMANDS.items():
         configure(sub.add_parser(name))
     return parser
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         os.environ["ICS2DESK_DATA"] = str(Path(args.data_dir).expanduser().resolve())
     try:
         if args.command == "validate":
-            return validate_files(args.files, args.json, args.msg_lang)
+            return validate_files(args.files, args.json, args.msg_lang or args.lang or "en")
         if args.command in _COMMANDS:
             return _COMMANDS[args.command][1](args)
         if gui is None:
