@@ -6,7 +6,7 @@ on it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..hti.spec import ElementSpec
@@ -48,8 +48,9 @@ class Field(QWidget):
         self.edit.setObjectName(el.path.replace("/", "__"))
         if el.format is not None:
             self.edit.setMaxLength(el.format.max_length)
-        if el.codelist:
-            completion.attach(self.edit, el.codelist, lang)
+        self.lang = lang
+        if el.codelist:  # the popup's list is built on first focus: UN/LOCODE alone is 24,000 rows
+            self.edit.installEventFilter(self)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -62,6 +63,11 @@ class Field(QWidget):
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._changed)
         self.retranslate()
+
+    def eventFilter(self, obj, event):
+        if obj is self.edit and event.type() == QEvent.FocusIn and self.edit.completer() is None:
+            completion.attach(self.edit, self.spec.codelist, self.lang)
+        return False
 
     # --- binding -------------------------------------------------------------------
     def bind(self, node: dict, xpath: str) -> None:

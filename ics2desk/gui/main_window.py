@@ -21,7 +21,7 @@ from ..paths import ui_path
 from ..reuse import presets as presets_mod
 from . import i18n, prefs as prefs_mod
 from .detail import FilingDetail
-from .ens_form import EnsForm
+
 from .filings_model import FilingsModel
 from .settings_page import SettingsPage
 from .style import STYLE
@@ -236,18 +236,13 @@ class MainWindow(QObject):
         self.tabs = w.findChild(QWidget, "tabs")
         self.filings = FilingsPage(store, self.presets, w)
         w.findChild(QWidget, "filingsPage").layout().addWidget(self.filings)
-        self.form = EnsForm("IE3F50", lang, self.presets, w)
-        w.findChild(QWidget, "newPage").layout().addWidget(self.form)
+        self.lang = lang
+        self._form = None  # built when first needed: keeps the cold start short
+        self.tabs.currentChanged.connect(lambda i: (i == 1 and self.form) or (i == 4 and self.settings))
         self.outbox = OutboxView(store, w)
         w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
-        self.settings = SettingsPage(self.data_dir, self.presets, w)
-        w.findChild(QWidget, "settingsPage").layout().addWidget(self.settings)
-        self.settings.language_chosen.connect(self.set_language)
-        self.settings.saved.connect(self.filings.reload)
+        self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
-        self.form.save_requested.connect(self.save)
-        self.form.queue_requested.connect(self.queue)
-        self.form.print_requested.connect(self.print_filing)
         self.filings.detail.action.connect(self.on_action)
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
         w.findChild(QObject, "actionQuit").triggered.connect(w.close)
@@ -293,6 +288,27 @@ class MainWindow(QObject):
         self.filings.reload()
         self.outbox.refresh()
         self.refresh_status()
+
+    @property
+    def settings(self) -> SettingsPage:
+        if self._settings is None:
+            self._settings = SettingsPage(self.data_dir, self.presets, self.window)
+            self.window.findChild(QWidget, "settingsPage").layout().addWidget(self._settings)
+            self._settings.language_chosen.connect(self.set_language)
+            self._settings.saved.connect(self.filings.reload)
+        return self._settings
+
+    @property
+    def form(self):
+        if self._form is None:
+            from .ens_form import EnsForm
+
+            self._form = EnsForm("IE3F50", self.lang, self.presets, self.window)
+            self.window.findChild(QWidget, "newPage").layout().addWidget(self._form)
+            self._form.save_requested.connect(self.save)
+            self._form.queue_requested.connect(self.queue)
+            self._form.print_requested.connect(self.print_filing)
+        return self._form
 
     # --- status --------------------------------------------------------------------
     def set_transport_state(self, state: str) -> None:
@@ -403,7 +419,9 @@ class MainWindow(QObject):
     # --- language ------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
-        self.form.set_language(lang)
+        self.lang = lang
+        if self._form is not None:
+            self._form.set_language(lang)
         p = prefs_mod.load(self.data_dir)
         p.language = lang
         prefs_mod.save(p, self.data_dir)

@@ -7,9 +7,6 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import keyring
-from keyring.errors import KeyringError
-
 SERVICE = "ics2desk"
 
 
@@ -47,11 +44,16 @@ def save(prefs: Prefs, data_dir: Path) -> None:
 
 def keyring_available() -> bool:
     """False when keyring fell back to its 'fail' backend: then we ask each time."""
+    import keyring  # imported when asked: it costs ~80 ms at start-up
+
     backend = keyring.get_keyring()
     return "fail" not in type(backend).__module__ and getattr(backend, "priority", 1) > 0
 
 
 def store_password(username: str, password: str) -> bool:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(SERVICE, username, password)
         return True
@@ -60,6 +62,9 @@ def store_password(username: str, password: str) -> bool:
 
 
 def password(username: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(SERVICE, username)
     except KeyringError:
