@@ -1,0 +1,130 @@
+"""Transport through the trader's AS4 access point: the Domibus WS plugin (SOAP 1.2).
+
+submitMessage hands an ENS over (the functional reply comes later); replies are pulled with
+listPendingMessages -> retrieveMessage(markAsDownloaded=false) -> markMessageAsDownloaded once
+stored, so a crash between retrieve and store loses nothing. HTTP Basic credentials come from
+the OS keyring only (service `ics2desk`); TLS verification stays on; a client certificate is
+used when configured.
+"""
+from __future__ import annotations
+
+import base64
+import zlib
+
+import httpx
+
+from ..errors import BadInputError
+from ..failures import Component, FailureKind
+from . import domibus_soap as soap
+from .base import SendResult, TransportFailure
+
+AP = Component.SERVICE_PROVIDER  # the access point is the trader's (or its provider's) own gateway
+#: WS plugin fault codes -> (kind, component); P-Mode/party/payload problems are permanent: fix settings
+FAULTS = {
+    "WS_PLUGIN:0002": (FailureKind.AUTH_REFUSED, AP),
+    "WS_PLUGIN:0003": (FailureKind.REJECTED, AP),
+    "WS_PLUGIN:0004": (FailureKind.REJECTED, AP),
+    "WS_PLUGIN:0005": (FailureKind.REJECTED, AP),
+    "WS_PLUGIN:0007": (FailureKind.REJECTED, AP),
+    "WS_PLUGIN:0008": (FailureKind.REJECTED, AP),
+    "WS_PLUGIN:0009": (FailureKind.REJECTED, AP),
+}
+
+
+class DomibusTransport:
+    def __init__(self, url: str, pmode: soap.PMode, auth: tuple[str, str] | None = None, verify: bool = True,
+                 cert: str | tuple[str, str] | None = None, timeout: float = 15.0,
+                 client: httpx.Client | None = None):
+        self.url = url
+        self.pmode = pmode
+        self.client = client or httpx.Client(auth=auth, verify=verify, cert=cert or None,
+                                             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
+
+    @classmethod
+    def from_settings(cls, settings) -> "DomibusTransport":
+        from ..settings import domibus_password
+
+        password = domibus_password(settings)
+        if settings.domibus_username and password is None:
+            raise BadInputError(f"no password in the keyring (service ics2desk) for Domibus user "
+                                f"{settings.domibus_username}")
+        pmode = soap.PMode(settings.from_party_id, settings.from_party_type, settings.from_role,
+                           settings.to_party_id, settings.to_party_type, settings.to_role, settings.service,
+                           settings.service_type, settings.agreement_ref,
+                           settings.extra.get("agreement_type", "ics2-interface-version"),
+                           settings.extra.get("original_sender"), settings.extra.get("final_recipient"))
+        cert = (settings.client_cert, settings.client_key) if settings.client_key else settings.client_cert or None
+        return cls(settings.domibus_url, pmode,
+                   (settings.domibus_username, password) if settings.domibus_username else None,
+                   settings.tls_verify, cert, settings.send_timeout_s)
+
+    def _call(self, envelope: bytes):
+        try:
+            resp = self.client.post(self.url, content=envelope, headers={"Content-Type": soap.CONTENT_TYPE})
+        except httpx.TimeoutException as exc:
+            raise TransportFailure(f"access point did not answer in time: {type(exc).__name__}",
+                                   FailureKind.TIMEOUT, AP) from None
+        except httpx.HTTPError as exc:  # refused, DNS, TLS
+            raise TransportFailure(f"access point unreachable: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+        if resp.status_code in (401, 403):
+            raise TransportFailure(f"access point refused the credentials (HTTP {resp.status_code})",
+                                   FailureKind.AUTH_REFUSED, AP)
+        try:
+            return soap.read_envelope(resp.content)
+        except soap.SoapFault as fault:
+            kind, comp = FAULTS.get(fault.code, (FailureKind.GATEWAY_UNREACHABLE, AP))
+            if fault.code.startswith("EBMS_"):
+                kind = FailureKind.REJECTED
+            raise TransportFailure(f"access point fault {fault.code}: {fault.message}", kind, comp) from None
+        except BadInputError as exc:
+            raise TransportFailure(f"access point answered HTTP {resp.status_code} without a usable SOAP "
+                                   f"envelope: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+
+    def send(self, message_type: str, xml: bytes, reference: str) -> SendResult:
+        body, _ = self._call(soap.submit_request(self.pmode, message_type, xml))
+        ids = [e.text for e in body.findall("messageID") if e.text]
+        if not ids:
+            raise TransportFailure("submitMessage answered without a messageID", FailureKind.GATEWAY_UNREACHABLE, AP)
+        return SendResult(ids[0], [])
+
+    def status(self, message_id: str) -> str:
+        body, _ = self._call(soap.status_request(message_id, "SENDING"))
+        return (body.text or "").strip()
+
+    def poll(self) -> list[tuple[str, bytes]]:
+        body, _ = self._call(soap.list_pending_request(self.pmode.final_recipient))
+        out = []
+        for mid in [e.text for e in body.findall("messageID") if e.text]:
+            resp, _header = self._call(soap.retrieve_request(mid, mark_as_downloaded=False))
+            for el in list(resp.findall("bodyload")) + list(resp.findall("payload")):
+                value = el.findtext("value") or ""
+                try:
+                    data = base64.b64decode(value, validate=True)
+                except ValueError:
+                    data = value.encode()
+                if data[:2] == b"\x1f\x8b":  # a gzipped payload the access point did not unpack
+                    data = _gunzip(data)
+                out.append((mid, data))
+        return out
+
+    def ack(self, ids: list[str]) -> None:
+        for mid in dict.fromkeys(ids):
+            self._call(soap.mark_downloaded_request(mid))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+MAX_PAYLOAD = 50 * 1024 * 1024
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Bounded: a compressed bomb is refused instead of filling memory."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, MAX_PAYLOAD)
+    except zlib.error as exc:
+        raise TransportFailure(f"corrupt gzip payload: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+    if d.unconsumed_tail:
+        raise TransportFailure("payload larger than 50 MB once unpacked", FailureKind.GATEWAY_UNREACHABLE, AP)
+    return out
