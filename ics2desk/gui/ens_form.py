@@ -91,6 +91,7 @@ class EnsForm(QWidget):
         self.local_findings: list[Finding] = []
         self.remote_findings: list[Finding] = []
         self.registered: EnsDocument | None = None
+        self.reuse_conn = None
         self.dirty = False
         self.strict = False  # show every empty mandatory field, not only those already visited
         self.touched: set[str] = set()
@@ -250,18 +251,66 @@ class EnsForm(QWidget):
         self.data = copy.deepcopy(doc.data)
         self.data.setdefault("SpecificCircumstanceIndicator", self.message_id[-3:])
         self.data.setdefault("reEntryIndicator", "0")
-        root_xpath = f"/{self.message_id}"
-        self.sec_declaration.bind(self.data, root_xpath)
-        self.sec_crossing.bind(self.data, root_xpath)
-        master = self.data.setdefault("consignmentMasterLevel", {})
-        self.sec_master.bind(master, f"{root_xpath}/consignmentMasterLevel")
-        self.sec_houses.bind(master.setdefault("consignmentHouseLevel", []), f"{root_xpath}/consignmentMasterLevel")
+        self._rebind()
         self.remote_findings = []
         self.dirty = keep_dirty
         self.touched = set()
         self.strict = bool(doc.data.get("consignmentMasterLevel"))
         self.validate_now()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def _rebind(self) -> None:
+        """Point every editor at the working tree again (after load or a fill from the book)."""
+        root_xpath = f"/{self.message_id}"
+        house = self.sec_houses.current
+        self.sec_declaration.bind(self.data, root_xpath)
+        self.sec_crossing.bind(self.data, root_xpath)
+        master = self.data.setdefault("consignmentMasterLevel", {})
+        self.sec_master.bind(master, f"{root_xpath}/consignmentMasterLevel")
+        self.sec_houses.bind(master.setdefault("consignmentHouseLevel", []), f"{root_xpath}/consignmentMasterLevel")
+        if 0 < house < len(self.sec_houses.items):
+            self.sec_houses.select(house)
+
+    # --- reuse (address book, goods catalogue) ---------------------------------------
+    def set_reuse(self, conn) -> None:
+        """conn: an SQLite connection of this thread holding the reuse_* tables (or None)."""
+        self.reuse_conn = conn
+
+    def _reuse(self, field: Field) -> None:
+        conn = self.reuse_conn
+        if conn is None or not field.value():
+            return
+        from ..reuse import book
+
+        el = field.spec
+        parent = el.parent.name if el.parent else ""
+        if el.name == "identificationNumber" and parent in book.PARTY_GROUPS and len(field.value()) >= 8:
+            known = book.party(conn, field.value())
+            if known and not field.node.get("name"):
+                book.fill_missing(field.node, known)
+                self._rebind()
+        elif el.name == "descriptionOfGoods":
+            known = book.goods_item(conn, field.value())
+            item = self._goods_item_of(field)
+            if known and item is not None:
+                hs, pack = known
+                if hs and not (item.get("commodity", {}).get("commodityCode") or {}).get(
+                        "harmonizedSystemSubHeadingCode"):
+                    item.setdefault("commodity", {}).setdefault("commodityCode", {})[
+                        "harmonizedSystemSubHeadingCode"] = hs
+                packs = item.setdefault("packaging", [])
+                if pack and packs and not packs[0].get("typeOfPackages"):
+                    packs[0]["typeOfPackages"] = pack
+                self._rebind()
+
+    def _goods_item_of(self, field: Field) -> dict | None:
+        """The goods item dict a description field edits (its commodity's parent)."""
+        xpath = field.xpath.rsplit("/commodity/", 1)[0]
+        table = next((t for t in self._tables() if t.spec.name == "goodsItem"), None)
+        if table is not None and 0 <= table.current < len(table.items) and \
+                table.row_xpath(table.current) == xpath:
+            return table.items[table.current]
+        return None
 
     def document(self) -> EnsDocument:
         return EnsDocument(self.message_id, prune(copy.deepcopy(self.data)))
@@ -336,6 +385,7 @@ class EnsForm(QWidget):
     def _field_edited(self, field: Field | None) -> None:
         self.dirty = True
         if field is not None:
+            self._reuse(field)
             self.touched.add(field.xpath)
             self.remote_findings = [f for f in self.remote_findings if f.path != field.xpath]
             self.sec_houses.refresh_current()

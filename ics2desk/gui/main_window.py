@@ -308,6 +308,7 @@ class MainWindow(QObject):
             self._form.save_requested.connect(self.save)
             self._form.queue_requested.connect(self.queue)
             self._form.print_requested.connect(self.print_filing)
+            self._form.set_reuse(self.store.conn)
         return self._form
 
     # --- status --------------------------------------------------------------------
@@ -359,6 +360,9 @@ class MainWindow(QObject):
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return None
+        from ..reuse import book
+
+        book.remember(self.store.conn, doc)  # address book and goods catalogue learn from each save
         self.window.statusBar().showMessage(self.tr("Saved {0}").format(self.editing_lrn), 5000)
         self.filings.reload()
         return self.editing_lrn

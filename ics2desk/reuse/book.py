@@ -1,0 +1,105 @@
+"""Address book of parties by EORI and goods catalogue, learnt from saved filings (Qt-free).
+
+Tables `reuse_parties` and `reuse_goods` live in the store's SQLite database (the caller
+passes the connection of its own thread); they are created on first use.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from datetime import datetime, timezone
+
+from ..model import EnsDocument
+
+#: party groups worth remembering, by the last step of their table path
+PARTY_GROUPS = ("declarant", "representative", "carrier", "consignor", "consignee", "buyer", "seller")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reuse_parties (
+    eori TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT NOT NULL, used_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reuse_goods (
+    description TEXT PRIMARY KEY, hs TEXT, package_type TEXT, used_at TEXT NOT NULL);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def ensure(conn: sqlite3.Connection) -> None:
+    conn.executescript(_SCHEMA)
+
+
+def _parties(doc: EnsDocument):
+    for el in doc.spec.iter_elements():
+        if el.name in PARTY_GROUPS and el.is_group:
+            for inst in doc.instances(el.path):
+                if isinstance(inst.value, dict):
+                    yield el.name, inst.value
+
+
+def remember(conn: sqlite3.Connection, doc: EnsDocument) -> None:
+    """Learn every identified party and every goods description of a saved filing."""
+    ensure(conn)
+    now = _now()
+    rows = []
+    for role, party in _parties(doc):
+        eori = party.get("identificationNumber")
+        if eori and party.get("name"):
+            kept = {k: copy.deepcopy(v) for k, v in party.items() if k != "status"}
+            rows.append((eori, party["name"], role, json.dumps(kept, ensure_ascii=False), now))
+    goods = []
+    for _, _, item in doc.goods_items():
+        desc = (item.get("commodity") or {}).get("descriptionOfGoods")
+        if desc:
+            hs = ((item.get("commodity") or {}).get("commodityCode") or {}).get("harmonizedSystemSubHeadingCode")
+            pack = next((p.get("typeOfPackages") for p in item.get("packaging", []) if p.get("typeOfPackages")), None)
+            goods.append((desc, hs, pack, now))
+    with conn:
+        conn.executemany("INSERT INTO reuse_parties(eori, name, role, party, used_at) VALUES(?,?,?,?,?) "
+                         "ON CONFLICT(eori) DO UPDATE SET name=excluded.name, role=excluded.role, "
+                         "party=excluded.party, used_at=excluded.used_at", rows)
+        conn.executemany("INSERT INTO reuse_goods(description, hs, package_type, used_at) VALUES(?,?,?,?) "
+                         "ON CONFLICT(description) DO UPDATE SET hs=COALESCE(excluded.hs, hs), "
+                         "package_type=COALESCE(excluded.package_type, package_type), used_at=excluded.used_at",
+                         goods)
+
+
+def party(conn: sqlite3.Connection, eori: str) -> dict | None:
+    ensure(conn)
+    row = conn.execute("SELECT party FROM reuse_parties WHERE eori=?", (eori.strip(),)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def parties(conn: sqlite3.Connection, limit: int = 500) -> list[tuple[str, str]]:
+    """(EORI, name), most recently used first, for completion."""
+    ensure(conn)
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT eori, name FROM reuse_parties ORDER BY used_at DESC LIMIT ?", (limit,))]
+
+
+def goods(conn: sqlite3.Connection, limit: int = 500) -> list[tuple[str, str | None, str | None]]:
+    """(description, HS sub-heading, package type), most recently used first."""
+    ensure(conn)
+    return [tuple(r) for r in conn.execute(
+        "SELECT description, hs, package_type FROM reuse_goods ORDER BY used_at DESC LIMIT ?", (limit,))]
+
+
+def goods_item(conn: sqlite3.Connection, description: str) -> tuple[str | None, str | None] | None:
+    ensure(conn)
+    row = conn.execute("SELECT hs, package_type FROM reuse_goods WHERE description=?", (description,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def fill_missing(target: dict, source: dict) -> None:
+    """Copy what the target lacks, merging into its existing dicts (the form is bound to them)."""
+    for key, value in source.items():
+        if isinstance(value, dict):
+            fill_missing(target.setdefault(key, {}), value)
+        elif isinstance(value, list):
+            existing = target.setdefault(key, [])
+            if not any(any(v for v in (e.values() if isinstance(e, dict) else [e])) for e in existing):
+                existing[:] = copy.deepcopy(value)
+        elif not target.get(key):
+            target[key] = value
