@@ -385,8 +385,25 @@ class MainWindow(QObject):
         self.tabs.setCurrentIndex(0)
         self.filings.select(lrn)
 
-    def print_filing(self, doc: EnsDocument) -> None:
-        self.window.statusBar().showMessage(self.tr("Printing is not available in this build"), 5000)
+    def print_filing(self, doc: EnsDocument, open_viewer: bool = True):
+        """Summary PDF rendered off the GUI thread, then opened in the PDF viewer."""
+        from ..printing import PrintMeta
+        from . import print_job
+
+        meta = PrintMeta()
+        if doc.lrn:
+            try:
+                meta = PrintMeta.from_record(self.store.get(doc.lrn))
+            except KnownError:
+                pass  # not saved yet: prints as NOT REGISTERED
+        out = self.data_dir / "prints" / f"{doc.lrn or 'draft'}.pdf"
+        bar = self.window.statusBar()
+        bar.showMessage(self.tr("Preparing {0}…").format(out.name))
+        self._print_job = print_job.start(doc, meta, i18n.current(), out,
+                                          lambda path: bar.showMessage(self.tr("PDF ready: {0}").format(path), 10_000),
+                                          lambda err: QMessageBox.warning(self.window, "ics2desk", err),
+                                          open_viewer)
+        return self._print_job
 
     def on_action(self, action: str, lrn: str) -> None:
         if action == "edit":

@@ -110,3 +110,13 @@ def test_language_switch_retranslates_the_window_live(main, qtbot):
     main.set_language("en")
     qtbot.waitUntil(lambda: tabs.tabText(0) == "&Filings")
     assert main.form.save_button.text().startswith("Save")
+
+
+def test_ctrl_p_renders_the_summary_pdf_off_the_gui_thread(main, qtbot, data_dir):
+    doc = samples.ferry_filing("PRT26112500001")
+    main.store.import_document(doc)
+    main.print_filing(doc, open_viewer=False)
+    pdf = data_dir / "prints" / "PRT26112500001.pdf"
+    bar = main.window.statusBar()
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith("PDF ready"), timeout=10_000)
+    assert str(pdf) in bar.currentMessage() and pdf.read_bytes().startswith(b"%PDF")
