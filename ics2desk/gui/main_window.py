@@ -44,6 +44,7 @@ class OutboxView(QWidget):
         self.store = store
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("outboxTable")
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -63,7 +64,9 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         import time
 
-        self.items = self.store.outbox_items(states=["pending", "sending", "awaiting_reply", "failed", "paused"])
+        items = self.store.outbox_items(limit=500)
+        done = ("done", "cancelled")  # still listed (their attempts tell a story), below the open ones
+        self.items = [i for i in items if i.state not in done] + [i for i in items if i.state in done]
         self.table.setRowCount(len(self.items))
         now = time.time()
         for r, it in enumerate(self.items):

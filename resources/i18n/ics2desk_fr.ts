@@ -37,12 +37,12 @@
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="317" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="366" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="396" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="446" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -50,42 +50,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="399" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="449" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="450" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="500" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="451" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="501" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="452" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="502" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="453" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="503" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="455" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="505" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="456" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="506" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="457" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="507" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -93,17 +93,17 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="115" />
+      <location filename="../../ics2desk/gui/fields.py" line="121" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="117" />
+      <location filename="../../ics2desk/gui/fields.py" line="123" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="119" />
+      <location filename="../../ics2desk/gui/fields.py" line="125" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -175,7 +175,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="306" />
+      <location filename="../../ics2desk/gui/main_window.py" line="323" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -183,52 +183,57 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="320" />
+      <location filename="../../ics2desk/gui/main_window.py" line="337" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="320" />
+      <location filename="../../ics2desk/gui/main_window.py" line="337" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="346" />
+      <location filename="../../ics2desk/gui/main_window.py" line="366" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="359" />
+      <location filename="../../ics2desk/gui/main_window.py" line="379" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="369" />
-      <source>Printing is not available in this build</source>
-      <translation>L'impression n'est pas disponible dans cette version</translation>
+      <location filename="../../ics2desk/gui/main_window.py" line="401" />
+      <source>Preparing {0}…</source>
+      <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="387" />
+      <location filename="../../ics2desk/gui/main_window.py" line="403" />
+      <source>PDF ready: {0}</source>
+      <translation>PDF prêt : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="424" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="388" />
+      <location filename="../../ics2desk/gui/main_window.py" line="425" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="412" />
+      <location filename="../../ics2desk/gui/main_window.py" line="451" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="412" />
+      <location filename="../../ics2desk/gui/main_window.py" line="451" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="413" />
+      <location filename="../../ics2desk/gui/main_window.py" line="452" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
@@ -378,117 +383,124 @@
     </message>
   </context>
   <context>
-    <name>SettingsPage</name>
+    <name>SettingsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="126" />
-      <source>Access point password</source>
-      <translation>Mot de passe du point d'accès</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="126" />
-      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
-      <source>Password</source>
-      <translation>Mot de passe</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="137" />
+      <location filename="../../ui/settings.ui" line="12" />
       <source>Lodging profile</source>
       <translation>Profil du déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="138" />
-      <source>Transport</source>
-      <translation>Transport</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="139" />
-      <source>General</source>
-      <translation>Général</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="140" />
-      <source>Crossings: lodging cut-off before arrival (hours)</source>
-      <translation>Traversées : délai de dépôt avant l'arrivée (heures)</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
+      <location filename="../../ui/settings.ui" line="14" />
       <source>EORI (EU)</source>
       <translation>EORI (UE)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
+      <location filename="../../ui/settings.ui" line="16" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="141" />
+      <location filename="../../ui/settings.ui" line="18" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
+      <location filename="../../ui/settings.ui" line="20" />
       <source>Contact</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="142" />
-      <source>Send through</source>
-      <translation>Envoyer via</translation>
+      <location filename="../../ui/settings.ui" line="27" />
+      <source>General</source>
+      <translation>Général</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="143" />
-      <source>Access point URL</source>
-      <translation>URL du point d'accès</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="143" />
-      <source>User name</source>
-      <translation>Identifiant</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
+      <location filename="../../ui/settings.ui" line="29" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="144" />
+      <location filename="../../ui/settings.ui" line="31" />
       <source>Data directory</source>
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="147" />
+      <location filename="../../ui/settings.ui" line="43" />
+      <source>Transport</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="45" />
+      <source>Send through</source>
+      <translation>Envoyer via</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="47" />
+      <source>Access point URL</source>
+      <translation>URL du point d'accès</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="49" />
+      <source>User name</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="51" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="59" />
+      <source>Crossings: lodging cut-off before arrival (hours)</source>
+      <translation>Traversées : délai de dépôt avant l'arrivée (heures)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings.ui" line="71" />
+      <source>Save settings</source>
+      <translation>Enregistrer les paramètres</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="96" />
+      <source>Access point password</source>
+      <translation>Mot de passe du point d'accès</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="96" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/settings_page.py" line="108" />
       <source>Built-in simulator</source>
       <translation>Simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="148" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="109" />
       <source>ICS2 access point</source>
       <translation>Point d'accès ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="150" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="111" />
       <source>Set password (stored in the OS keyring)…</source>
       <translation>Définir le mot de passe (trousseau du système)…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="152" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="113" />
       <source>Credentials are kept in the OS keyring only, never in a file.</source>
       <translation>Les identifiants sont gardés uniquement dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="154" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="115" />
       <source>No keyring available</source>
       <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="156" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="117" />
       <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
       <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="158" />
-      <source>Save settings</source>
-      <translation>Enregistrer les paramètres</translation>
     </message>
   </context>
   <context>

@@ -120,3 +120,30 @@ def test_ctrl_p_renders_the_summary_pdf_off_the_gui_thread(main, qtbot, data_dir
     bar = main.window.statusBar()
     qtbot.waitUntil(lambda: bar.currentMessage().startswith("PDF ready"), timeout=10_000)
     assert str(pdf) in bar.currentMessage() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_settings_keep_the_password_in_the_keyring_only(main, qtbot, data_dir, memory_keyring, monkeypatch):
+    page = main.settings
+    assert page.password_button.isEnabled()
+    page.username.setText("desk-user")
+    page.eori.setText("FR40123456700017")
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("s3cret!", True)))
+    page.password_button.click()
+    page.save_button.click()
+    assert memory_keyring.secrets[("ics2desk", "desk-user")] == "s3cret!"
+    on_disk = "".join(p.read_text(encoding="utf-8") for p in data_dir.rglob("*.json"))
+    assert "FR40123456700017" in on_disk and "s3cret!" not in on_disk
+
+
+def test_settings_say_so_when_there_is_no_keyring(data_dir, qtbot, monkeypatch):
+    from ics2desk.gui import prefs
+    from ics2desk.gui.settings_page import SettingsPage
+    from ics2desk.reuse import presets
+
+    monkeypatch.setattr(prefs, "keyring_available", lambda: False)
+    page = SettingsPage(data_dir, presets.load())
+    qtbot.addWidget(page)
+    assert not page.password_button.isEnabled()
+    assert "no keyring" in page.keyring_note.text()
