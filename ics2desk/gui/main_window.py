@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
@@ -262,6 +263,8 @@ class MainWindow(QObject):
         if self.tray is not None:
             self.tray.setIcon(w.style().standardIcon(w.style().StandardPixmap.SP_MessageBoxInformation))
             self.tray.show()
+        find = QShortcut(QKeySequence.Find, w)
+        find.activated.connect(self.focus_search)
         self._watch = LanguageWatcher(self)
         w.installEventFilter(self._watch)
         self._poll = QTimer(self)
@@ -283,6 +286,11 @@ class MainWindow(QObject):
         self.filings.model._tick.stop()
         if self.sender is not None:
             self.sender.stop()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filings.search.setFocus()
+        self.filings.search.selectAll()
 
     def after_drain(self) -> None:
         """A pass of the outbox worker sent or received something: show it."""

@@ -37,3 +37,32 @@ def test_queued_filing_gets_its_mrn_from_the_simulator(qtbot, data_dir):
         main.shutdown()
         store.close()
         server.close()
+
+
+def test_do_not_load_from_customs_raises_the_banner_and_a_notification(qtbot, data_dir):
+    server = start_simulator(data_dir)
+    store = open_store(data_dir)
+    worker = SenderWorker(data_dir, interval=0.2)
+    main = MainWindow(store, data_dir, "en", sender=worker)
+    qtbot.addWidget(main.window)
+    main.window.show()
+    worker.start()
+    try:
+        doc = samples.ferry_filing("DNL26112500009")
+        item = doc.data["consignmentMasterLevel"]["consignmentHouseLevel"][0]["goodsItem"][0]
+        item["commodity"]["descriptionOfGoods"] += " DNL-DRILL"  # the simulator answers IE3Q01
+        main.new_filing(doc)
+        notes = []
+        main.notify.connect(lambda lrn, state: notes.append((lrn, state)))
+        main.form.request_queue()
+        qtbot.waitUntil(lambda: ("DNL26112500009", "do_not_load") in notes, timeout=15_000)
+        main.filings.select("DNL26112500009")
+        detail = main.filings.detail
+        assert detail.banner.isVisible()
+        assert "DO NOT LOAD" in detail.banner.label.text()
+        assert "IE3Q01" in [detail.timeline.item(i).text().split()[-1] for i in range(detail.timeline.count())]
+        assert main.window.statusBar().currentMessage().startswith("Do Not Load")
+    finally:
+        main.shutdown()
+        store.close()
+        server.close()
