@@ -247,6 +247,7 @@ class MainWindow(QObject):
         w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
         self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
+        self.amending = False
         self.filings.detail.action.connect(self.on_action)
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
         w.findChild(QObject, "actionQuit").triggered.connect(w.close)
@@ -356,12 +357,17 @@ class MainWindow(QObject):
     # --- actions -------------------------------------------------------------------
     def new_filing(self, doc: EnsDocument | None = None) -> None:
         self.editing_lrn = None
+        self.amending = False
         self.form.set_locked(False)
         self.form.load(doc or EnsDocument("IE3F50", {}))
         self.tabs.setCurrentIndex(1)
         self.form.setFocus()
 
     def save(self, doc: EnsDocument) -> str | None:
+        if self.amending:
+            self.window.statusBar().showMessage(
+                self.tr("An amendment is not saved as a draft: send it with Ctrl+Enter"), 8000)
+            return None
         try:
             if self.editing_lrn is None:
                 filing = self.store.import_document(doc, user="desk", new_lrn=not doc.lrn)
@@ -379,6 +385,15 @@ class MainWindow(QObject):
         return self.editing_lrn
 
     def queue(self, doc: EnsDocument) -> None:
+        if self.amending:  # IE3A50: full replacement, R3024 fields locked in the form
+            try:
+                self.store.amend(self.editing_lrn, doc, user="desk")
+            except KnownError as exc:
+                QMessageBox.warning(self.window, "ics2desk", str(exc))
+                return
+            lrn, self.amending = self.editing_lrn, False
+            self.after_queue(lrn)
+            return
         lrn = self.save(doc)
         if lrn is None:
             return
@@ -387,6 +402,9 @@ class MainWindow(QObject):
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return
+        self.after_queue(lrn)
+
+    def after_queue(self, lrn: str) -> None:
         self.window.statusBar().showMessage(self.tr("{0} queued for sending").format(lrn), 5000)
         if self.sender is not None:
             self.sender.wake()
@@ -417,6 +435,7 @@ class MainWindow(QObject):
         return self._print_job
 
     def on_action(self, action: str, lrn: str) -> None:
+        self.amending = action == "amend"
         if action == "edit":
             self.form.set_locked(False)
             self.form.load(self.store.document(lrn))

@@ -154,7 +154,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="165" />
+      <location filename="../../ics2desk/gui/main_window.py" line="169" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -162,12 +162,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="197" />
+      <location filename="../../ics2desk/gui/main_window.py" line="201" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="200" />
+      <location filename="../../ics2desk/gui/main_window.py" line="204" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -175,7 +175,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="323" />
+      <location filename="../../ics2desk/gui/main_window.py" line="335" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -183,57 +183,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="337" />
+      <location filename="../../ics2desk/gui/main_window.py" line="349" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="337" />
+      <location filename="../../ics2desk/gui/main_window.py" line="349" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="366" />
+      <location filename="../../ics2desk/gui/main_window.py" line="369" />
+      <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
+      <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="383" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="379" />
+      <location filename="../../ics2desk/gui/main_window.py" line="408" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="401" />
+      <location filename="../../ics2desk/gui/main_window.py" line="430" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="403" />
+      <location filename="../../ics2desk/gui/main_window.py" line="432" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="424" />
+      <location filename="../../ics2desk/gui/main_window.py" line="454" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="425" />
+      <location filename="../../ics2desk/gui/main_window.py" line="455" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="451" />
+      <location filename="../../ics2desk/gui/main_window.py" line="481" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="451" />
+      <location filename="../../ics2desk/gui/main_window.py" line="481" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="452" />
+      <location filename="../../ics2desk/gui/main_window.py" line="482" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
@@ -312,72 +317,72 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="70" />
+      <location filename="../../ics2desk/gui/main_window.py" line="74" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="82" />
+      <location filename="../../ics2desk/gui/main_window.py" line="86" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="83" />
+      <location filename="../../ics2desk/gui/main_window.py" line="87" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <location filename="../../ics2desk/gui/main_window.py" line="103" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <location filename="../../ics2desk/gui/main_window.py" line="103" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="99" />
+      <location filename="../../ics2desk/gui/main_window.py" line="103" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <location filename="../../ics2desk/gui/main_window.py" line="104" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <location filename="../../ics2desk/gui/main_window.py" line="104" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="100" />
+      <location filename="../../ics2desk/gui/main_window.py" line="104" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="101" />
+      <location filename="../../ics2desk/gui/main_window.py" line="105" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <location filename="../../ics2desk/gui/main_window.py" line="106" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <location filename="../../ics2desk/gui/main_window.py" line="106" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="102" />
+      <location filename="../../ics2desk/gui/main_window.py" line="106" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="103" />
+      <location filename="../../ics2desk/gui/main_window.py" line="107" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
     </message>

@@ -33,6 +33,16 @@ def test_queued_filing_gets_its_mrn_from_the_simulator(qtbot, data_dir):
         assert row.lrn == "SIM26112500001" and row.state in ("registered", "assessment_complete")
         assert main.filings.model.data(main.filings.model.index(0, 2)) == row.mrn
         assert main.transport_label.text() == "Transport: connected"
+        # amend: R3024 fields are locked, the rest is sent as an IE3A50
+        main.on_action("amend", "SIM26112500001")
+        office = main.form.field("/IE3F50/customsOfficeOfFirstEntry/referenceNumber")
+        assert office.edit.isReadOnly()
+        desc = main.form.field("/IE3F50/consignmentMasterLevel/consignmentHouseLevel[1]/goodsItem[1]"
+                               "/commodity/descriptionOfGoods")
+        desc.edit.setText("Frozen potato wedges")
+        main.form.request_queue()
+        qtbot.waitUntil(lambda: store.get("SIM26112500001").state in ("amending", "registered")
+                        and any(m.message_type == "IE3A50" for m in store.timeline("SIM26112500001")), timeout=10_000)
     finally:
         main.shutdown()
         store.close()
