@@ -39,6 +39,7 @@ class Settings:
     agreement_ref: str = "EU-ICS2-TI-V2.0"
     # sending behaviour
     send_timeout_s: float = 15.0
+    send_concurrency: int = 3  # messages in flight at once when draining (each its own connection)
     retry_base_s: float = 2.0
     retry_cap_s: float = 300.0
     max_attempts: int = 200  # transient failures keep retrying (the BCP says keep sending), but not forever

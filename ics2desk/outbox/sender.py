@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from ..errors import BadInputError, IllegalTransitionError
@@ -17,7 +18,7 @@ from ..store import Store, open_store
 from ..store.documents import consultation
 from ..store.records import OutboxItem
 from ..store.store import reply_mrn_from_r08
-from ..transport.base import Transport, TransportFailure, make_transport
+from ..transport.base import SendResult, Transport, TransportFailure, make_transport
 from ..xml.writer import to_bytes
 
 FILINGS = ("IE3F50", "IE3F51")
@@ -69,6 +70,7 @@ class Sender:
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{self.sid}"
         _LIVE_SENDERS.add(self.sid)
         self._last_poll = 0.0
+        self._pool: ThreadPoolExecutor | None = None
 
     @classmethod
     def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
@@ -77,6 +79,8 @@ class Sender:
         return cls(store, make_transport(settings), settings)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
         _LIVE_SENDERS.discard(self.sid)
         self.transport.close()
         self.store.close()
@@ -89,6 +93,12 @@ class Sender:
         start = time.monotonic()
         deadline = None if timeout is None else start + timeout
         self.reconcile()
+        self._drain_loop(result, until_empty, start, timeout, deadline, stop)
+        result.open_items = self.store.open_count()
+        return result
+
+    def _drain_loop(self, result: DrainResult, until_empty: bool, start: float, timeout: float | None,
+                    deadline: float | None, stop: threading.Event | None) -> None:
         while True:
             n = self.send_due(result, deadline=deadline)
             if n == 0 or time.monotonic() - self._last_poll > self.settings.poll_interval_s:
@@ -109,28 +119,55 @@ class Sender:
                     stop.wait(wait)
                 else:
                     time.sleep(wait)
-        return result
 
     def reconcile(self) -> list[int]:
         return self.store.reclaim_orphans(is_alive)
 
     def send_due(self, result: DrainResult | None = None, batch: int = 50, deadline: float | None = None) -> int:
-        """One pass: each due item at most once (a quick retry waits for the next pass)."""
+        """One pass: each due item at most once (a quick retry waits for the next pass).
+
+        Items are claimed a few at a time (claim commits before any byte leaves), sent with up to
+        settings.send_concurrency in flight, and each outcome is recorded here, in this thread:
+        the database is only touched by the thread that owns this Sender."""
         done, seen = 0, set()
+        k = max(1, int(self.settings.send_concurrency))
         while done < batch and (deadline is None or time.monotonic() < deadline):
-            claimed = self.store.claim_due(self.owner, limit=1, exclude=seen)
+            claimed = self.store.claim_due(self.owner, limit=min(4 * k, batch - done), exclude=seen)
             if not claimed:
                 break
-            item, attempt_id, xml = claimed[0]
-            seen.add(item.id)
-            ok = self._send_one(item, attempt_id, xml)
-            done += 1
-            if result is not None:
-                if ok:
-                    result.sent += 1
-                else:
-                    result.failed_attempts += 1
+            seen.update(c[0].id for c in claimed)
+            if k == 1 or len(claimed) == 1:
+                outcomes = [(c, self._transmit(c[0], c[2])) for c in claimed]
+            else:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(k, thread_name_prefix="ics2desk-send")
+                futures = {self._pool.submit(self._transmit, c[0], c[2]): c for c in claimed}
+                outcomes = [(futures[f], f.result()) for f in as_completed(futures)]
+            # all outcomes of the batch in one transaction (one fsync), taken after the network
+            # waits so the write lock is never held across I/O; recoveries talk to ICS2 afterwards
+            recover: list[tuple[str, OutboxItem]] = []
+            with self.store.transaction():
+                for (item, attempt_id, xml), outcome in outcomes:
+                    ok = self._record(item, attempt_id, xml, outcome, recover)
+                    done += 1
+                    if result is not None:
+                        if ok:
+                            result.sent += 1
+                        else:
+                            result.failed_attempts += 1
+            for lrn, item in recover:
+                self._recover(lrn, item)
         return done
+
+    def _transmit(self, item: OutboxItem, xml: bytes) -> SendResult | TransportFailure:
+        """Network only (may run in a pool thread): no database access here."""
+        try:
+            return self.transport.send(item.message_type, xml, item.lrn)
+        except TransportFailure as f:
+            return f
+        except Exception as exc:  # a transport bug must not leave the item claimed forever
+            return TransportFailure(f"unexpected transport error: {type(exc).__name__}: {exc}",
+                                    FailureKind.INTERFACE_ERROR, Component.OPERATOR_SYSTEM)
 
     def _retry_at(self, attempts: int) -> float:
         return time.time() + backoff_delay(attempts, self.settings.retry_base_s, self.settings.retry_cap_s, self.rng)
@@ -140,15 +177,13 @@ class Sender:
         self.store.record_failure(item, attempt_id, f.kind, f.component, str(f),
                                   None if permanent else self._retry_at(item.attempts))
 
-    def _send_one(self, item: OutboxItem, attempt_id: int, xml: bytes) -> bool:
-        try:
-            res = self.transport.send(item.message_type, xml, item.lrn)
-        except TransportFailure as f:
-            self._fail(item, attempt_id, f)
+    def _record(self, item: OutboxItem, attempt_id: int, xml: bytes, res: SendResult | TransportFailure,
+                recover: list[tuple[str, OutboxItem]]) -> bool:
+        if isinstance(res, TransportFailure):
+            self._fail(item, attempt_id, res)
             return False
         # 'sent' and the replies that came back with it commit together: a crash in between
         # would otherwise leave an item waiting for a reply that already came
-        recover = []
         with self.store.transaction():
             self.store.record_sent(item, attempt_id, xml, res.transport_id)
             if res.held_by:
@@ -157,9 +192,7 @@ class Sender:
             for reply in res.replies:
                 lrn = self._apply(reply, None, item, res.transport_id)
                 if lrn:
-                    recover.append(lrn)
-        for lrn in recover:
-            self._recover(lrn, item)
+                    recover.append((lrn, item))
         return True
 
     def _apply(self, xml: bytes, transport_id: str | None, item: OutboxItem | None = None,
@@ -178,13 +211,13 @@ class Sender:
         if dup and filing is not None and filing.message_type in FILINGS and not filing.mrn:
             # our own LRN already registered: a re-send after a crash. Recover, never re-file.
             with self.store.transaction():
-                self.store.apply_reply(xml, transport_id, correlation, transition=False)
+                self.store.apply_reply(xml, transport_id, correlation, transition=False, parsed=reply)
                 if item is not None:  # until the MRN is recovered, the item stays to be reconciled
                     self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
                                        "LRN already registered: recovering its MRN", self._retry_at(item.attempts))
             return filing.lrn
         try:
-            self.store.apply_reply(xml, transport_id, correlation)
+            self.store.apply_reply(xml, transport_id, correlation, parsed=reply)
         except BadInputError as exc:
             self.store.record_unmatched(xml, reply.message_id, transport_id, str(exc))
         return None

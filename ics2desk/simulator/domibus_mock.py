@@ -170,6 +170,8 @@ def _response(name: str, children: list[tuple[str, str]]) -> bytes:
 def _handler(mock: DomibusMock):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = -1
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass

@@ -38,6 +38,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # one write per response and no Nagle: otherwise delayed ACKs add ~40 ms per exchange
+    wbufsize = -1
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, *args):  # quiet: drills read the CLI, not the access log

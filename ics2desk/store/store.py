@@ -511,7 +511,7 @@ class Store:
         return [(_item(r), r["sent_at"] or 0.0) for r in rows]
 
     def apply_reply(self, xml: bytes, transport_id: str | None = None, correlation_id: str | None = None,
-                    recovered_mrn_for: str | None = None, transition: bool = True):
+                    recovered_mrn_for: str | None = None, transition: bool = True, parsed=None):
         """Store a reply and apply its lifecycle step. Returns the parsed Reply.
 
         Raises BadInputError for unparseable input (the caller keeps it via record_unmatched). A reply
@@ -519,7 +519,7 @@ class Store:
         """
         from ..replies import Rejected, parse_reply
 
-        reply = parse_reply(xml, "reply")
+        reply = parsed if parsed is not None else parse_reply(xml, "reply")
         if transport_id and self.conn.execute("SELECT 1 FROM messages WHERE direction='in' AND transport_id=?",
                                               (transport_id,)).fetchone():
             return reply  # delivered again (we crashed before acknowledging it): already applied
