@@ -28,6 +28,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--admin-port", type=int, help="default: port + 1")
     p.add_argument("--outage", action="append", default=[], metavar="COMPONENT=MODE")
     p.add_argument("--assessment-delay", type=float, default=5.0, help="seconds before IE3N03 (default 5)")
+    p.add_argument("--domibus-port", type=int, help="also serve a mock Domibus WS plugin at "
+                   "http://127.0.0.1:PORT/domibus/services/wsplugin (P-Mode and user from the desk settings, "
+                   "password from the keyring)")
 
 
 def run(args) -> int:
@@ -64,15 +67,33 @@ def _serve(args) -> int:
     for spec in args.outage:
         comp, _, mode = spec.partition("=")
         server.set_outage(comp, mode)
+    mock = _domibus_mock(args, server.sim) if args.domibus_port is not None else None
     print(f"ICS2 simulator on {server.url} (admin {server.admin_url}); Ctrl+C to stop", flush=True)
+    if mock is not None:
+        print(f"Domibus WS plugin mock on {mock.url}", flush=True)
     try:
         while True:
             time.sleep(1)
     except KeyboardInterrupt:
         pass
     finally:
+        if mock is not None:
+            mock.close()
         server.close()
     return 0
+
+
+def _domibus_mock(args, sim):
+    from ..settings import Settings, domibus_password
+    from ..store.db import resolve_data_dir
+    from ..transport.domibus_soap import PMode
+    from .domibus_mock import DomibusMock
+
+    s = Settings.load(resolve_data_dir(getattr(args, "data_dir", None)))
+    pmode = PMode(s.from_party_id or "TRADER", s.from_party_type, s.from_role, s.to_party_id, s.to_party_type,
+                  s.to_role, s.service, s.service_type, s.agreement_ref)
+    password = domibus_password(s)
+    return DomibusMock(sim, pmode, (s.domibus_username, password) if password else None, port=args.domibus_port)
 
 
 cli.register("simulator", configure, run)

@@ -5,8 +5,10 @@ component (failures.Component values eu_connection, common_repository, national_
   refuse  eu_connection: the port stops listening; others: 502 from the EU interface
   503     the EU interface answers 503 naming the component
   hang    the request hangs until the client gives up (or recovery)
-  hold    the message is accepted (202) and processed after recovery; for national_system,
-          filing still registers but assessment/control notifications are held back
+  hold    the message is accepted (202) and processed after recovery
+national_system, whatever the mode: filing still registers (the central repository does it)
+but assessment and control notifications (IE3N03, IE3Q01, IE3Q02) are held until recovery.
+A hang is seen by the desk as a TIMEOUT at the EU connection (it cannot tell further).
 """
 from __future__ import annotations
 

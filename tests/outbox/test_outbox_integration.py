@@ -213,3 +213,65 @@ def test_drills_do_not_load_and_request_for_information(sender, sim):
     _queue(store, rfi)
     _wait_state(sender, "DNL1", "do_not_load")
     _wait_state(sender, "RFI1", "info_requested")
+
+
+def test_request_for_information_is_answered_then_assessed(sender, sim):
+    from ics2desk.model import EnsDocument
+
+    store = sender.store
+    rfi = ferry_filing("RFI2")
+    rfi.houses()[0]["goodsItem"][0]["commodity"]["descriptionOfGoods"] = "RFI-DRILL cheddar"
+    _queue(store, rfi)
+    _wait_state(sender, "RFI2", "info_requested")
+    f = store.get("RFI2")
+    answer = EnsDocument("IE3R02", {
+        "documentIssueDate": "2026-11-25T10:00:00Z", "MRN": f.mrn, "responsibleMemberState": {"country": "FR"},
+        "declarant": {"identificationNumber": f.declarant},
+        "additionalInformationResponse": [{"referralRequestReference": f"RFI{f.mrn[-8:]}",
+                                           "additionalInformation": [{"text": "Invoice INV-2611-0042 attached"}]}]})
+    store.answer_rfi("RFI2", answer, user="marie")
+    assert store.get("RFI2").state == "info_answered"
+    _wait_state(sender, "RFI2", "assessment_complete")
+    assert "IE3R02" in [m.message_type for m in store.timeline("RFI2") if m.direction == "out"]
+
+
+def test_cancelled_amendment_returns_to_registered(sender, sim):
+    store = sender.store
+    _queue(store, ferry_filing("AMD2"))
+    sender.drain(until_empty=True, timeout=5)
+    item = store.amend("AMD2", store.document("AMD2"), user="marie")
+    store.cancel(item, user="marie")
+    assert store.get("AMD2").state == "registered"
+    assert store.outbox_item(item).state == "cancelled"
+
+
+def test_no_functional_reply_is_reported_for_the_continuity_panel(data_dir):
+    from ics2desk.transport.base import SendResult
+
+    class Silent:
+        def send(self, *a):
+            return SendResult("t-9", [])
+
+        def poll(self):
+            return []
+
+        def ack(self, ids):
+            pass
+
+        def close(self):
+            pass
+
+    s = Sender(open_store(), Silent(), Settings(reply_timeout_s=0.05))
+    s.store.import_document(ferry_filing("QUIET1"))
+    s.store.queue("QUIET1")
+    s.drain()
+    import time
+
+    time.sleep(0.1)
+    s.drain()
+    (a,) = s.store.recent_attempts(failures_only=True)
+    assert (a.kind, a.component, a.lrn) == (FailureKind.NO_FUNCTIONAL_REPLY.value,
+                                           Component.COMMON_REPOSITORY.value, "QUIET1")
+    s.drain()
+    assert len(s.store.recent_attempts(failures_only=True)) == 1  # reported once, not on every pass
+    s.close()
