@@ -71,6 +71,7 @@ class Sender:
         _LIVE_SENDERS.add(self.sid)
         self._last_poll = 0.0
         self._pool: ThreadPoolExecutor | None = None
+        self._last_status_check = 0.0
 
     @classmethod
     def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
@@ -267,7 +268,32 @@ class Sender:
 
     def check_overdue(self) -> None:
         limit = time.time() - self.settings.reply_timeout_s
-        for item, sent_at in self.store.awaiting_since():
+        awaiting = self.store.awaiting_since()
+        if awaiting and time.monotonic() - self._last_status_check > self.settings.poll_interval_s:
+            self._last_status_check = time.monotonic()
+            self._ask_access_point(awaiting)
+        for item, sent_at in awaiting:
             if sent_at and sent_at < limit and item.last_kind != FailureKind.NO_FUNCTIONAL_REPLY.value:
                 self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, Component.COMMON_REPOSITORY.value,
                                               f"no functional reply after {self.settings.reply_timeout_s:.0f} s")
+
+    def _ask_access_point(self, awaiting: list[tuple[OutboxItem, float]], limit: int = 50) -> None:
+        """Transports that can tell what became of an accepted message (Domibus) are asked, so a
+        stuck delivery is blamed on the right component, and a message it gave up on is sent again."""
+        probe = getattr(self.transport, "delivery_problem", None)
+        if probe is None:
+            return
+        for item, _ in awaiting[:limit]:
+            tid = self.store.sent_transport_id(item)
+            if not tid:
+                continue
+            try:
+                problem = probe(tid)
+            except TransportFailure as exc:
+                problem = exc
+            if problem is None:
+                continue
+            if "SEND_FAILURE" in str(problem):
+                self.store.requeue(item, problem.kind, problem.component, str(problem), self._retry_at(item.attempts))
+            elif item.last_error != str(problem):
+                self.store.note_missing_reply(item, problem.kind, problem.component, str(problem))

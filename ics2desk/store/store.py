@@ -503,6 +503,14 @@ class Store:
                       "last_component=?, owner=NULL, updated_at=? WHERE id=? AND state IN ('awaiting_reply','sending')",
                       (retry_at, error[:2000], kind.value, component, iso_now(), item.id))
 
+    def sent_transport_id(self, item: OutboxItem) -> str | None:
+        """The transport's id for the last send of this item's message (to ask the access point about it)."""
+        row = self.conn.execute(
+            "SELECT m.transport_id FROM messages m JOIN outbox o ON o.filing_id=m.filing_id WHERE o.id=? "
+            "AND m.direction='out' AND m.message_type=o.message_type ORDER BY m.id DESC LIMIT 1",
+            (item.id,)).fetchone()
+        return row[0] if row else None
+
     def awaiting_since(self) -> list[tuple[OutboxItem, float]]:
         """Items waiting for their functional reply, with the time their successful attempt ended."""
         rows = self.conn.execute(

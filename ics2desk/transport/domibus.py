@@ -91,6 +91,20 @@ class DomibusTransport:
         body, _ = self._call(soap.status_request(message_id, "SENDING"))
         return (body.text or "").strip()
 
+    def delivery_problem(self, message_id: str) -> TransportFailure | None:
+        """What the access point says about a message it accepted: None while all is well.
+
+        SEND_FAILURE: it gave up (the message never reached ICS2: send again, same LRN).
+        SEND_ATTEMPT_FAILED / WAITING_FOR_RETRY: it cannot reach the EU side for now."""
+        status = self.status(message_id)
+        if status == "SEND_FAILURE":
+            return TransportFailure(f"access point gave up sending {message_id} (SEND_FAILURE)",
+                                    FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION)
+        if status in ("SEND_ATTEMPT_FAILED", "WAITING_FOR_RETRY"):
+            return TransportFailure(f"access point cannot reach the EU side yet ({status})",
+                                    FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION)
+        return None
+
     def poll(self) -> list[tuple[str, bytes]]:
         body, _ = self._call(soap.list_pending_request(self.pmode.final_recipient))
         out = []

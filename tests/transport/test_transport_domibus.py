@@ -113,6 +113,10 @@ def test_eu_outage_behind_the_access_point_then_recovery(data_dir, mock):
     sender.drain(until_empty=True, timeout=0.3)
     assert sender.store.get("DOM5").state == "sent"  # the access point holds it
     assert list(mock.status.values()) == ["WAITING_FOR_RETRY"]
+    # the access point's status says which component is down
+    (item,) = sender.store.outbox_items()
+    assert (item.state, item.last_kind, item.last_component) == (
+        "awaiting_reply", FailureKind.INTERFACE_ERROR.value, Component.EU_CONNECTION.value)
     mock.sim.recover()
     sender.drain(until_empty=True, timeout=5)
     assert sender.store.get("DOM5").state in ("registered", "assessment_complete")
@@ -140,3 +144,23 @@ def test_mock_refuses_a_request_that_breaks_the_plugin_schema(mock):
     assert e.value.code == "WS_PLUGIN:0007" and "messageID" in e.value.message
     assert len(mock.invalid_requests) == 1
     assert httpx.get(mock.url).status_code == 405
+
+
+def test_a_message_the_access_point_gave_up_on_is_sent_again(data_dir, mock):
+    sender = _sender(data_dir, _settings(mock.url))
+    mock.sim.set_outage("eu_connection", "503")
+    sender.store.import_document(ferry_filing("DOM6"))
+    sender.store.queue("DOM6")
+    sender.drain()
+    (mid,) = mock.status
+    mock.status[mid] = "SEND_FAILURE"
+    mock.retry.clear()
+    mock.sim.recover()
+    import time
+
+    time.sleep(0.06)
+    sender.drain(until_empty=True, timeout=5)
+    assert sender.store.get("DOM6").state in ("registered", "assessment_complete")
+    assert len(mock.sim.registration_log) == 1
+    assert [m.message_type for m in sender.store.timeline("DOM6") if m.direction == "out"] == ["IE3F50", "IE3F50"]
+    sender.close()
