@@ -22,21 +22,27 @@ def run_app(args) -> int:
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     lang = getattr(args, "lang", None) or prefs_mod.load(data_dir).language or "en"
     i18n.set_language(lang)
-    simulator = None
+    simulator = elo_simulator = None
     if getattr(args, "demo", False):
+        from ..elo.demo import start_demo_simulator
         from .demo import start_simulator
 
         simulator = start_simulator(data_dir)
+        elo_simulator = start_demo_simulator()  # the ELO test double, in-process
     store = open_store(data_dir)
     if getattr(args, "demo", False):
         from .demo import fill_demo
 
         fill_demo(store)
+    from .elo_box import EloWorker
+
     sender = SenderWorker(data_dir)
-    main = MainWindow(store, data_dir, lang, sender=sender)
+    elo = EloWorker(data_dir, simulator=elo_simulator)
+    main = MainWindow(store, data_dir, lang, sender=sender, elo=elo)
     main.filings.reload()
     main.window.show()
     sender.start()
+    elo.start()
     try:
         return app.exec()
     finally:
@@ -44,3 +50,5 @@ def run_app(args) -> int:
         store.close()
         if simulator is not None:
             simulator.close()
+        if elo_simulator is not None:
+            elo_simulator.stop()

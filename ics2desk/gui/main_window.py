@@ -143,14 +143,22 @@ class FilingsPage(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.state_filter)
         bar.addWidget(self.count, 1)
+        self.elo = None  # EloBox beside the detail, mounted by MainWindow
+        self.lower = QSplitter(Qt.Horizontal, self)
+        self.lower.addWidget(self.detail)
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.view)
-        split.addWidget(self.detail)
+        split.addWidget(self.lower)
         split.setSizes([450, 300])
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
         self.retranslate()
+
+    def mount_elo(self, box) -> None:
+        self.elo = box
+        self.lower.addWidget(box)
+        self.lower.setSizes([760, 520])
 
     def _cutoff(self, filing) -> float:
         kind = (filing.crossing or "").split(" ")[0]
@@ -187,7 +195,10 @@ class FilingsPage(QWidget):
             f = self.store.get(f.lrn)
             self.detail.show_filing(f, self.store.timeline(f.lrn))
         else:
+            f = None
             self.detail.show_filing(None, [])
+        if self.elo is not None:
+            self.elo.show_lrn(f.lrn if f else None)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -227,7 +238,7 @@ class MainWindow(QObject):
 
     notify = Signal(str, str)
 
-    def __init__(self, store, data_dir: Path, lang: str = "en", sender=None):
+    def __init__(self, store, data_dir: Path, lang: str = "en", sender=None, elo=None):
         super().__init__()
         self.store = store
         self.data_dir = Path(data_dir)
@@ -249,6 +260,14 @@ class MainWindow(QObject):
         self.editing_lrn: str | None = None
         self.amending = False
         self.filings.detail.action.connect(self.on_action)
+        from .elo_box import EloBox
+
+        self.elo_worker = elo  # EloWorker (QThread) or None
+        self.elo_box = EloBox(store.conn, self.data_dir, w)
+        self.filings.mount_elo(self.elo_box)
+        if elo is not None:
+            self.elo_box.wake.connect(elo.wake)
+            elo.changed.connect(self.elo_box.reload)
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
         w.findChild(QObject, "actionQuit").triggered.connect(w.close)
         w.findChild(QObject, "actionEnglish").triggered.connect(lambda: self.set_language("en"))
@@ -287,6 +306,8 @@ class MainWindow(QObject):
         self.filings.model._tick.stop()
         if self.sender is not None:
             self.sender.stop()
+        if self.elo_worker is not None:
+            self.elo_worker.stop()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -300,6 +321,8 @@ class MainWindow(QObject):
         self.filings.reload()
         self.outbox.refresh()
         self.refresh_status()
+        if self.elo_worker is not None:  # a registration may have arrived: its ELO is due
+            self.elo_worker.wake()
 
     @property
     def settings(self) -> SettingsPage:

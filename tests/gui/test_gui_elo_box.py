@@ -1,0 +1,77 @@
+"""ENS registered in the demo -> the ELO worker creates the truck's envelope with the in-process
+test double -> the filing detail shows its token, file number and state."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ics2desk import samples
+from ics2desk.elo.demo import start_demo_simulator
+from ics2desk.gui.demo import start_simulator
+from ics2desk.gui.elo_box import EloWorker
+from ics2desk.gui.main_window import MainWindow
+from ics2desk.gui.sender_worker import SenderWorker
+from ics2desk.store import open_store
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def desk(qtbot, data_dir):
+    server = start_simulator(data_dir)
+    elo_sim = start_demo_simulator()
+    store = open_store(data_dir)
+    sender = SenderWorker(data_dir, interval=0.2)
+    elo = EloWorker(data_dir, simulator=elo_sim, interval=0.2)
+    main = MainWindow(store, data_dir, "en", sender=sender, elo=elo)
+    qtbot.addWidget(main.window)
+    main.window.show()
+    sender.start()
+    elo.start()
+    yield main, store, elo_sim
+    main.shutdown()
+    store.close()
+    server.close()
+    elo_sim.stop()
+
+
+def test_registered_ens_gets_its_envelope_shown_with_token_and_state(qtbot, desk):
+    main, store, _ = desk
+    store.import_document(samples.ferry_filing("ELO26112500001"), user="t")
+    store.queue("ELO26112500001", user="t")
+    main.filings.reload()
+    main.filings.select("ELO26112500001")
+    box = main.elo_box
+    assert "No ELO yet" in box.summary.text()
+    qtbot.waitUntil(lambda: box.envelope is not None and box.envelope.jeton is not None, timeout=15_000)
+    env = box.envelope
+    mrn = store.get("ELO26112500001").mrn
+    assert env.statut == "FERMEE" and env.ens_mrn == mrn
+    text = box.summary.text()
+    assert env.jeton in text and env.numero_dossier in text and "FERMEE" in text
+    assert re.fullmatch(r"E[IE]\w+", env.jeton)
+    assert box.table.item(0, 0).text() == mrn and "CONFORME" in box.table.item(0, 2).text()
+    assert box.fallback.isHidden()
+    # the PDF French customs returned is stored and viewable
+    box.open_viewer = False
+    assert box.pdf_button.isEnabled()
+    assert box.view_pdf().read_bytes().startswith(b"%PDF")
+
+
+def test_one_click_mode_waits_for_the_agent_and_fallback_badge_shows(qtbot, desk):
+    import httpx
+
+    main, store, elo_sim = desk
+    box = main.elo_box
+    box.auto.setChecked(False)  # setting: the agent clicks "Create ELO"
+    httpx.post(f"{elo_sim.url}/_simulateur/secours-ics2", json={"active": True}, timeout=5)
+    store.import_document(samples.shuttle_filing("ELO26112500002"), user="t")
+    store.queue("ELO26112500002", user="t")
+    main.filings.reload()
+    main.filings.select("ELO26112500002")
+    qtbot.waitUntil(lambda: (box.reload() or box.envelope) is not None, timeout=15_000)
+    assert box.envelope.sync == "draft" and box.create_button.isVisible()
+    box.create_button.click()
+    qtbot.waitUntil(lambda: box.envelope.jeton is not None, timeout=15_000)
+    assert box.fallback.isVisible() and "secours ICS2" in box.fallback.text()
