@@ -209,8 +209,12 @@ class Sender:
             return None
         dup = isinstance(reply, Rejected) and reply.duplicate_lrn
         filing = self.store.find(reply.lrn, reply.mrn)
-        if dup and filing is not None and filing.message_type in FILINGS and not filing.mrn:
-            # our own LRN already registered: a re-send after a crash. Recover, never re-file.
+        lost_reply = (dup and filing is not None and filing.message_type in FILINGS and not filing.mrn) or (
+            isinstance(reply, Rejected) and reply.message_id == "IE3N01" and item is not None and item.reconcile
+            and item.message_type == "IE3Q04" and filing is not None)
+        if lost_reply:
+            # a re-send after a crash: our LRN is already registered (or the ENS already invalidated).
+            # Ask ICS2 what it holds (IE3Q05) instead of filing again or believing the refusal.
             with self.store.transaction():
                 self.store.apply_reply(xml, transport_id, correlation, transition=False, parsed=reply)
                 if item is not None:  # until the MRN is recovered, the item stays to be reconciled

@@ -199,7 +199,8 @@ class Ics2Simulator:
         requester = (doc.data.get("requester") or {}).get("identificationNumber", "")
         ens = self.ens_by_key.get((requester, ref)) or next(
             (e for e in self.ens_by_key.values() if e.lrn == ref and requester in ("", e.declarant)), None)
-        return [replies.consultation_result(ref, ens.mrn if ens else None)]
+        state = "09" if ens is not None and ens.state == "invalidated" else "01"
+        return [replies.consultation_result(ref, ens.mrn if ens else None, state)]
 
     def _rfi_answer(self, doc: EnsDocument) -> list[bytes]:
         ens = self._known(doc)

@@ -533,7 +533,9 @@ class Store:
             return reply  # delivered again (we crashed before acknowledging it): already applied
         mtype = reply.message_id
         if mtype == "IE3R08" and recovered_mrn_for:
-            event, lrn, mrn = "IE3R01", recovered_mrn_for, reply_mrn_from_r08(reply)
+            # what ICS2 holds for our LRN stands in for the reply we lost: registered or invalidated
+            event = "IE3R07" if reply_state_from_r08(reply) == "09" else "IE3R01"
+            lrn, mrn = recovered_mrn_for, reply_mrn_from_r08(reply)
         else:
             event, lrn, mrn = mtype, reply.lrn, reply.mrn
         with self.transaction() as c:
@@ -586,6 +588,13 @@ class Store:
         with self.transaction():
             self.conn.execute("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET "
                               "value=excluded.value", (key, value))
+
+
+def reply_state_from_r08(reply) -> str | None:
+    for ent in reply.document.data.get("ENSEntity", []):
+        if ent.get("type") == "ENS":
+            return ent.get("state")
+    return None
 
 
 def reply_mrn_from_r08(reply) -> str | None:

@@ -275,3 +275,21 @@ def test_no_functional_reply_is_reported_for_the_continuity_panel(data_dir):
     s.drain()
     assert len(s.store.recent_attempts(failures_only=True)) == 1  # reported once, not on every pass
     s.close()
+
+
+def test_invalidation_resent_after_a_crash_is_reconciled_not_undone(sender, sim):
+    store = sender.store
+    _queue(store, ferry_filing("INV1"))
+    sender.drain(until_empty=True, timeout=5)
+    item = store.invalidate("INV1", user="marie")
+    # the IE3Q04 reached ICS2, then the desk died before storing the IE3R07
+    q04 = store.versions("INV1")[-1].xml
+    sim.sim.receive(q04)
+    import socket
+
+    with store.transaction() as c:  # left mid-send by a process that no longer exists
+        c.execute("UPDATE outbox SET state='sending', owner=? WHERE id=?",
+                  (f"{socket.gethostname()}:999999:dead", item))
+    sender.drain(until_empty=True, timeout=5)
+    assert store.get("INV1").state == "invalidated"
+    assert [m.message_type for m in store.timeline("INV1")][-4:] == ["IE3Q04", "IE3N01", "IE3Q05", "IE3R08"]
