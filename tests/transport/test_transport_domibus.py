@@ -164,3 +164,26 @@ def test_a_message_the_access_point_gave_up_on_is_sent_again(data_dir, mock):
     assert len(mock.sim.registration_log) == 1
     assert [m.message_type for m in sender.store.timeline("DOM6") if m.direction == "out"] == ["IE3F50", "IE3F50"]
     sender.close()
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(max_size=200).map(lambda t: (
+                     f'<soap:Envelope xmlns:soap="{soap.SOAP}"><soap:Body>{t}</soap:Body></soap:Envelope>').encode()),
+                 st.sampled_from([b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+                                  b"<soap:Envelope xmlns:soap='http://www.w3.org/2003/05/soap-envelope'/>"])))
+def test_garbage_from_the_access_point_is_a_transport_failure(payload):
+    import httpx
+
+    from ics2desk.transport.base import TransportFailure
+    from ics2desk.transport.domibus import DomibusTransport
+
+    client = httpx.Client(transport=httpx.MockTransport(lambda req: httpx.Response(200, content=payload)))
+    t = DomibusTransport("http://ap/domibus/services/wsplugin", soap.PMode(*["x"] * 9), client=client)
+    try:
+        t.poll()
+    except TransportFailure as exc:
+        assert "root:" not in str(exc)  # nothing was resolved
