@@ -118,6 +118,10 @@ class FilingsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox(self)
         self.count = QLabel(self)
+        self.print_summaries = QPushButton(self)
+        self.print_summaries.setObjectName("printSummaries")
+        self.print_sheets = QPushButton(self)
+        self.print_sheets.setObjectName("printSheets")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -131,7 +135,7 @@ class FilingsPage(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(8, Qt.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)  # several rows -> batch print
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -143,6 +147,8 @@ class FilingsPage(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.state_filter)
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.print_summaries)
+        bar.addWidget(self.print_sheets)
         self.elo = None  # EloBox beside the detail, mounted by MainWindow
         self.lower = QSplitter(Qt.Horizontal, self)
         self.lower.addWidget(self.detail)
@@ -154,6 +160,10 @@ class FilingsPage(QWidget):
         lay.addLayout(bar)
         lay.addWidget(split, 1)
         self.retranslate()
+
+    def selected_lrns(self) -> list[str]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.filing(r).lrn for r in rows if 0 <= r < self.model.rowCount()]
 
     def mount_elo(self, box) -> None:
         self.elo = box
@@ -210,6 +220,10 @@ class FilingsPage(QWidget):
         from .filings_model import state_label
 
         self.search.setPlaceholderText(self.tr("Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)"))
+        self.print_summaries.setText(self.tr("Print summaries (Ctrl+P)"))
+        self.print_summaries.setToolTip(self.tr("ENS summary of every selected filing, in one print"))
+        self.print_sheets.setText(self.tr("Print truck sheets"))
+        self.print_sheets.setToolTip(self.tr("One sheet per truck for the selected filings, MRNs as barcodes"))
         current = self.state_filter.currentData()
         self.state_filter.clear()
         self.state_filter.addItem(self.tr("All states"), None)
@@ -285,6 +299,11 @@ class MainWindow(QObject):
             self.tray.show()
         find = QShortcut(QKeySequence.Find, w)
         find.activated.connect(self.focus_search)
+        print_list = QShortcut(QKeySequence.Print, self.filings)  # the form has its own Ctrl+P
+        print_list.setContext(Qt.WidgetWithChildrenShortcut)
+        print_list.activated.connect(lambda: self.print_selected("summary"))
+        self.filings.print_summaries.clicked.connect(lambda: self.print_selected("summary"))
+        self.filings.print_sheets.clicked.connect(lambda: self.print_selected("sheets"))
         self._watch = LanguageWatcher(self)
         w.installEventFilter(self._watch)
         self._poll = QTimer(self)
@@ -438,9 +457,9 @@ class MainWindow(QObject):
         self.filings.select(lrn)
 
     def print_filing(self, doc: EnsDocument, open_viewer: bool = True):
-        """Summary PDF rendered off the GUI thread, then opened in the PDF viewer."""
+        """The form's document (maybe unsaved): summary rendered off the GUI thread, then Qt's
+        print preview (open_viewer=False: only the PDF file)."""
         from ..printing import PrintMeta
-        from . import print_job
 
         meta = PrintMeta()
         if doc.lrn:
@@ -449,12 +468,36 @@ class MainWindow(QObject):
             except KnownError:
                 pass  # not saved yet: prints as NOT REGISTERED
         out = self.data_dir / "prints" / f"{doc.lrn or 'draft'}.pdf"
+        return self._print("summary", out, docs=[(doc, meta)], preview=open_viewer)
+
+    def print_selected(self, kind: str = "summary", preview: bool = True, lrns: list[str] | None = None):
+        """Summaries or truck sheets of the selected filings, one PDF, in the UI language."""
+        lrns = lrns or self.filings.selected_lrns() or ([self.filings.detail.lrn] if self.filings.detail.lrn else [])
+        if not lrns:
+            self.window.statusBar().showMessage(self.tr("Select one or more filings to print"), 5000)
+            return None
+        import time
+
+        name = lrns[0] if len(lrns) == 1 else f"{len(lrns)}-filings-{time.strftime('%Y%m%d-%H%M%S')}"
+        out = self.data_dir / "prints" / f"{'sheets' if kind == 'sheets' else 'summary'}-{name}.pdf"
+        return self._print(kind, out, lrns=lrns, preview=preview)
+
+    def _print(self, kind: str, out: Path, lrns=(), docs=(), preview: bool = True):
+        from . import print_preview
+
         bar = self.window.statusBar()
         bar.showMessage(self.tr("Preparing {0}…").format(out.name))
-        self._print_job = print_job.start(doc, meta, i18n.current(), out,
-                                          lambda path: bar.showMessage(self.tr("PDF ready: {0}").format(path), 10_000),
-                                          lambda err: QMessageBox.warning(self.window, "ics2desk", err),
-                                          open_viewer)
+
+        def ready(path: str, how: str) -> None:
+            if how == "viewer":
+                bar.showMessage(self.tr("PDF ready: {0} (opened in the PDF viewer: no page renderer for the "
+                                        "preview)").format(path), 10_000)
+            else:
+                bar.showMessage(self.tr("PDF ready: {0}").format(path), 10_000)
+
+        self._print_job = print_preview.start(self.data_dir, kind, i18n.current(), out, ready,
+                                              lambda err: QMessageBox.warning(self.window, "ics2desk", err),
+                                              lrns=lrns, docs=docs, preview=preview, parent=self.window)
         return self._print_job
 
     def on_action(self, action: str, lrn: str) -> None:
@@ -488,7 +531,7 @@ class MainWindow(QObject):
             self.editing_lrn = lrn
             self.tabs.setCurrentIndex(1)
         elif action == "print":
-            self.print_filing(self.store.document(lrn))
+            self.print_selected("summary", lrns=[lrn])
 
     # --- language ------------------------------------------------------------------
     def set_language(self, lang: str) -> None:

@@ -1,0 +1,137 @@
+"""Print with Qt's print preview: the PDF (summaries or truck sheets, one filing or a batch) is
+rendered in a QThreadPool worker, its pages rasterised there, and QPrintPreviewDialog paints them.
+
+PySide6-Essentials has QtPrintSupport but not QtPdf, so pages are rasterised with poppler's
+`pdftoppm` when it is on PATH; without it the PDF opens in the desktop's viewer instead (its own
+print dialog then prints it).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QRectF, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+RASTER_DPI = 150  # sharp enough for Code 128 barcodes on a preview and on paper
+
+
+class _Signals(QObject):
+    done = Signal(str, list)  # PDF path, page image paths ([] when they could not be rasterised)
+    failed = Signal(str)
+
+
+class RenderJob(QRunnable):
+    """Render `kind` ('summary' | 'sheets') for LRNs read from the store in this thread, or for
+    documents given (an unsaved form), then rasterise the pages."""
+
+    def __init__(self, data_dir: Path, kind: str, lang: str, out: Path, lrns=(), docs=(), rasterise=True):
+        super().__init__()
+        self.data_dir, self.kind, self.lang, self.out = Path(data_dir), kind, lang, Path(out)
+        self.lrns, self.docs, self.rasterise = list(lrns), list(docs), rasterise
+        self.signals = _Signals()
+
+    def _filings(self):
+        from ..elo import sheet_info_for
+        from ..errors import KnownError
+        from ..printing import PrintFiling, PrintMeta
+        from ..store import open_store
+
+        filings = []
+        if self.lrns:
+            store = open_store(self.data_dir)  # own connection: one store per thread
+            try:
+                for lrn in self.lrns:
+                    elo = None
+                    try:
+                        elo = sheet_info_for(lrn, self.data_dir)
+                    except KnownError:
+                        pass  # no ELO for this truck: the sheet prints the MRNs only
+                    meta = PrintMeta.from_record(store.get(lrn), elo_token=elo.jeton if elo else None,
+                                                 elo_file_number=elo.numero_dossier if elo else None)
+                    filings.append(PrintFiling(store.document(lrn), meta))
+            finally:
+                store.close()
+        for doc, meta in self.docs:
+            filings.append(PrintFiling(doc, meta or PrintMeta()))
+        return filings
+
+    def run(self) -> None:
+        from ..errors import KnownError
+        from ..printing import render_summaries, render_truck_sheets
+
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            render = render_truck_sheets if self.kind == "sheets" else render_summaries
+            render(self._filings(), self.lang, out=str(self.out))
+            pages = rasterise(self.out) if self.rasterise else []
+        except (KnownError, OSError) as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.done.emit(str(self.out), pages)
+
+
+def rasterise(pdf: Path, dpi: int = RASTER_DPI) -> list[str]:
+    """PNG of each page (pdftoppm), [] when poppler is not installed or fails."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    folder = pdf.parent / ".pages" / pdf.stem  # beside the PDF, replaced at each print
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    target = folder / "page"
+    try:
+        subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(target)], check=True, capture_output=True,
+                       timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [str(p) for p in sorted(target.parent.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))]
+
+
+def paint_pages(printer: QPrinter, pages: list[str]) -> int:
+    """Paint each page image on its own printer page, scaled to fit; returns pages painted."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for i, path in enumerate(pages):
+            if i:
+                printer.newPage()
+            image = QImage(path)
+            size = image.size().scaled(area.size(), Qt.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+        return len(pages)
+    finally:
+        painter.end()
+
+
+def preview_dialog(pages: list[str], parent=None) -> QPrintPreviewDialog:
+    printer = QPrinter(QPrinter.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("printPreview")
+    dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
+    return dialog
+
+
+def start(data_dir: Path, kind: str, lang: str, out: Path, on_ready, on_failed, lrns=(), docs=(),
+          preview: bool = True, parent=None) -> RenderJob:
+    """Render in the pool; on_ready(pdf_path, how) where how is 'preview' | 'viewer' | 'file'."""
+    job = RenderJob(data_dir, kind, lang, out, lrns, docs, rasterise=preview)
+
+    def ready(path: str, pages: list) -> None:
+        if preview and pages:
+            on_ready(path, "preview")
+            preview_dialog(pages, parent).exec()
+        elif preview:  # no rasteriser: the desktop's PDF viewer prints it
+            on_ready(path, "viewer")
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        else:
+            on_ready(path, "file")
+
+    job.signals.done.connect(ready)
+    job.signals.failed.connect(on_failed)
+    QThreadPool.globalInstance().start(job)
+    return job
