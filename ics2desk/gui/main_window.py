@@ -532,6 +532,23 @@ class MainWindow(QObject):
             self.tabs.setCurrentIndex(1)
         elif action == "print":
             self.print_selected("summary", lrns=[lrn])
+        elif action == "answer":
+            self.answer_request(lrn)
+
+    def answer_request(self, lrn: str):
+        """Open the IE3R02 dialog for the filing's last IE3Q02 (window-modal, not blocking)."""
+        from .rfi_dialog import AnswerDialog, latest_request
+
+        request = latest_request(self.store, lrn)
+        if request is None:
+            QMessageBox.warning(self.window, "ics2desk", self.tr("No request for information received for {0}")
+                                .format(lrn))
+            return None
+        dialog = AnswerDialog(self.store, lrn, request, self.window)
+        dialog.accepted.connect(lambda: self.after_queue(lrn))
+        dialog.open()
+        self._rfi_dialog = dialog
+        return dialog
 
     # --- language ------------------------------------------------------------------
     def set_language(self, lang: str) -> None:

@@ -1,0 +1,200 @@
+"""Answer a request for information: the IE3Q02 customs sent is shown reference by reference,
+the agent types an answer for each (and may list attachments), and the IE3R02 built from it is
+checked against schemas/IE3R02.xsd before it is queued through store.answer_rfi.
+
+IE3R02 carries attachments as references only (binaryAttachment: identification, filename, MIME,
+description, at most 9 per answer); the file itself travels beside the message."""
+from __future__ import annotations
+
+import mimetypes
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ..model import EnsDocument
+
+TEXT_MAX = 512  # additionalInformation/text is an..512; longer answers are split (at most 99 parts)
+ATTACHMENTS_MAX = 9
+
+
+@dataclass
+class Attachment:
+    path: str
+    description: str = ""
+
+    def to_r02(self) -> dict:
+        name = Path(self.path).name
+        item = {"identification": f"{uuid.uuid4()}", "filename": name[:256],
+                "MIME": mimetypes.guess_type(name)[0] or "application/octet-stream"}
+        if self.description:
+            item["description"] = self.description[:256]
+        return item
+
+
+@dataclass
+class Question:
+    reference: str
+    request_type: str
+    text: str  # what customs wrote, joined
+
+
+def questions(request: EnsDocument) -> list[Question]:
+    """The referral requests of an IE3Q02."""
+    out = []
+    for r in request.data.get("referralRequestDetails", []):
+        texts = [a.get("text", "") for a in r.get("additionalInformation", []) if a.get("text")]
+        out.append(Question(r.get("referralRequestReference", ""), r.get("requestType", ""), "\n".join(texts)))
+    return out
+
+
+def build_answer(request: EnsDocument, answers: dict[str, str],
+                 attachments: dict[str, list[Attachment]] | None = None) -> EnsDocument:
+    """The IE3R02 answering `request` (an IE3Q02): one additionalInformationResponse per reference."""
+    from ..store.documents import utc_now
+
+    attachments = attachments or {}
+    q = request.data
+    data: dict = {"documentIssueDate": utc_now(), "MRN": q.get("MRN", "")}
+    data["responsibleMemberState"] = dict(q.get("responsibleMemberState") or {"country": "FR"})
+    if q.get("representative", {}).get("identificationNumber"):
+        data["representative"] = {"identificationNumber": q["representative"]["identificationNumber"]}
+    data["declarant"] = {"identificationNumber": (q.get("declarant") or {}).get("identificationNumber", "")}
+    responses = []
+    for question in questions(request):
+        text = (answers.get(question.reference) or "").strip()
+        parts = [text[i:i + TEXT_MAX] for i in range(0, len(text), TEXT_MAX)][:99]
+        response: dict = {"referralRequestReference": question.reference}
+        if parts:
+            response["additionalInformation"] = [{"text": p} for p in parts]
+        files = attachments.get(question.reference, [])[:ATTACHMENTS_MAX]
+        if files:
+            response["binaryAttachment"] = [a.to_r02() for a in files]
+        responses.append(response)
+    data["additionalInformationResponse"] = responses
+    return EnsDocument("IE3R02", data)
+
+
+def schema_problems(doc: EnsDocument) -> list[str]:
+    from ..validate import check_schema
+    from ..xml.writer import to_tree
+
+    return [f"{f.path}: {f.en}" for f in check_schema(to_tree(doc))]
+
+
+def latest_request(store, lrn: str) -> EnsDocument | None:
+    """The last IE3Q02 received for the filing."""
+    from ..replies import parse_reply
+
+    for m in reversed(store.timeline(lrn)):
+        if m.direction == "in" and m.message_type == "IE3Q02":
+            return parse_reply(bytes(m.xml), f"{lrn} IE3Q02").document
+    return None
+
+
+class AnswerDialog(QDialog):
+    """One answer box and attachment list per reference of the request."""
+
+    def __init__(self, store, lrn: str, request: EnsDocument, parent=None):
+        super().__init__(parent)
+        self.setObjectName("rfiDialog")
+        self.store, self.lrn, self.request = store, lrn, request
+        self.setWindowTitle(self.tr("Answer the request for information — {0}").format(lrn))
+        self.answers: dict[str, QPlainTextEdit] = {}
+        self.files: dict[str, QListWidget] = {}
+        self.attachments: dict[str, list[Attachment]] = {}
+        self.queued_item: int | None = None
+        body = QWidget(self)
+        col = QVBoxLayout(body)
+        intro = QLabel(self.tr("MRN {0}: customs (IE3Q02) ask the following. Answer each request; "
+                               "the answer is sent as an IE3R02.").format(request.data.get("MRN", "")), body)
+        intro.setWordWrap(True)
+        col.addWidget(intro)
+        for q in questions(request):
+            box = QGroupBox(self.tr("Request {0} ({1})").format(q.reference, q.request_type), body)
+            form = QFormLayout(box)
+            asked = QLabel(q.text or self.tr("(no text given)"), box)
+            asked.setWordWrap(True)
+            asked.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            form.addRow(self.tr("Customs ask:"), asked)
+            answer = QPlainTextEdit(box)
+            answer.setObjectName(f"answer_{q.reference}")
+            answer.setTabChangesFocus(True)
+            form.addRow(self.tr("Answer:"), answer)
+            files = QListWidget(box)
+            files.setMaximumHeight(70)
+            add, remove = QPushButton(self.tr("Attach file…"), box), QPushButton(self.tr("Remove"), box)
+            add.clicked.connect(lambda _=False, ref=q.reference: self.pick_file(ref))
+            remove.clicked.connect(lambda _=False, ref=q.reference: self.remove_file(ref))
+            row = QHBoxLayout()
+            row.addWidget(files, 1)
+            row.addWidget(add)
+            row.addWidget(remove)
+            form.addRow(self.tr("Attachments:"), row)
+            self.answers[q.reference], self.files[q.reference] = answer, files
+            self.attachments[q.reference] = []
+            col.addWidget(box)
+        col.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("rfiProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color:#c62828")
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
+        self.send_button = buttons.addButton(self.tr("Validate and queue the answer"), QDialogButtonBox.AcceptRole)
+        self.send_button.setObjectName("rfiSend")
+        buttons.accepted.connect(self.send)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.problems)
+        lay.addWidget(buttons)
+        self.resize(640, 480)
+
+    def add_attachment(self, reference: str, path: str, description: str = "") -> None:
+        items = self.attachments[reference]
+        if len(items) >= ATTACHMENTS_MAX:
+            QMessageBox.warning(self, "ics2desk", self.tr("At most {0} attachments per request").format(ATTACHMENTS_MAX))
+            return
+        items.append(Attachment(path, description))
+        self.files[reference].addItem(Path(path).name)
+
+    def pick_file(self, reference: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
+        if path:
+            self.add_attachment(reference, path)
+
+    def remove_file(self, reference: str) -> None:
+        row = self.files[reference].currentRow()
+        if 0 <= row < len(self.attachments[reference]):
+            del self.attachments[reference][row]
+            self.files[reference].takeItem(row)
+
+    def document(self) -> EnsDocument:
+        return build_answer(self.request, {ref: e.toPlainText() for ref, e in self.answers.items()},
+                            self.attachments)
+
+    def send(self) -> None:
+        """Refuse an empty answer or one the XSD rejects; else queue it (audited by the store)."""
+        from ..errors import KnownError
+
+        if not any(e.toPlainText().strip() for e in self.answers.values()) and not any(self.attachments.values()):
+            self.problems.setText(self.tr("Type an answer or attach a file before sending."))
+            return
+        doc = self.document()
+        problems = schema_problems(doc)
+        if problems:
+            self.problems.setText(self.tr("The answer does not follow the IE3R02 schema:") + "\n" + "\n".join(problems[:5]))
+            return
+        try:
+            self.queued_item = self.store.answer_rfi(self.lrn, doc, user="desk")
+        except KnownError as exc:
+            self.problems.setText(str(exc))
+            return
+        self.accept()
