@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import KnownError
+from ..paths import data_dir
 from .migrations import migrate
 
 DB_NAME = "ics2desk.sqlite3"
@@ -13,14 +14,7 @@ DB_NAME = "ics2desk.sqlite3"
 
 def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     """--data-dir, else ICS2DESK_DATA, else the platform's user data dir."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("ICS2DESK_DATA")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ics2desk", appauthor=False))
+    return data_dir(explicit)
 
 
 def connect(path: Path) -> sqlite3.Connection:
