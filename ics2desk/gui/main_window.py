@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..errors import KnownError
@@ -56,10 +56,15 @@ class OutboxView(QWidget):
             b.clicked.connect(lambda _=False, a=n: self.act(a))
             row.addWidget(b)
         row.addStretch(1)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("outboxProgress")
+        self.progress.hide()
+        row.addWidget(self.progress, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
         self.items = []
+        self._wave: set[int] = set()  # items seen draining since the queue was last empty
         self.retranslate()
 
     def refresh(self) -> None:
@@ -76,6 +81,21 @@ class OutboxView(QWidget):
             for c, v in enumerate([it.lrn, it.message_type, it.state, str(it.attempts), nxt,
                                    it.last_component or "", it.last_error or ""]):
                 self.table.setItem(r, c, QTableWidgetItem(v))
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        """Items left / done of the current drain (paused and failed items do not drain)."""
+        draining = {i.id for i in self.items if i.state in ("pending", "sending", "awaiting_reply")}
+        if not draining:
+            self._wave.clear()
+            self.progress.hide()
+            return
+        self._wave |= draining
+        done = len(self._wave - draining)
+        self.progress.setRange(0, len(self._wave))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("Sending: {0} done, {1} left").format(done, len(draining)))
+        self.progress.show()
 
     def act(self, action: str) -> None:
         row = self.table.currentRow()
@@ -89,7 +109,7 @@ class OutboxView(QWidget):
             return
         try:
             {"retry": self.store.retry_now, "pause": self.store.pause, "resume": self.store.resume,
-             "cancel": self.store.cancel}[action](item.id, user="desk")
+             "cancel": self.store.cancel}[action](item.id, user=self.store.user)  # audited with who did it
         except KnownError as exc:
             QMessageBox.warning(self, "ics2desk", str(exc))
         self.refresh()
@@ -270,6 +290,10 @@ class MainWindow(QObject):
         self.tabs.currentChanged.connect(lambda i: (i == 1 and self.form) or (i == 4 and self.settings))
         self.outbox = OutboxView(store, w)
         w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
+        from .incidents_panel import IncidentsPanel
+
+        self.incidents = IncidentsPanel(self.data_dir, lang, parent=w)  # detection runs in its own thread
+        self.incidents.attach(self)
         self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
         self.amending = False
@@ -321,12 +345,21 @@ class MainWindow(QObject):
     def shutdown(self) -> None:
         """Stop timers and the outbox worker before the store closes."""
         self._closed = True
+        self.incidents.shutdown()
         self._poll.stop()
         self.filings.model._tick.stop()
         if self.sender is not None:
             self.sender.stop()
         if self.elo_worker is not None:
             self.elo_worker.stop()
+
+    def enable_drills(self, simulator) -> None:
+        """--demo: the simulator's outage switches in a Drill menu and in the Incidents tab."""
+        from .incidents_drill import DrillController, DrillMenu
+
+        self.drill = DrillController(simulator, self)
+        self.window.menuBar().addMenu(DrillMenu(self.drill, self.lang, self.window))
+        self.incidents.set_drill(self.drill)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -375,6 +408,8 @@ class MainWindow(QObject):
             return
         queued = self.store.open_count()
         self.queued_label.setText(self.tr("%n queued", "", queued))
+        if queued or self.outbox.progress.isVisible():  # progress while draining
+            self.outbox.refresh()
         self._check_new_replies()
 
     def _check_new_replies(self) -> None:
