@@ -29,6 +29,10 @@ def run_app(args) -> int:
 
         simulator = start_simulator(data_dir)
         elo_simulator = start_demo_simulator()  # the ELO test double, in-process
+    else:
+        from .demo import ensure_builtin_simulator
+
+        simulator = ensure_builtin_simulator(data_dir)
     store = open_store(data_dir)
     if getattr(args, "demo", False):
         from .demo import fill_demo
@@ -40,6 +44,8 @@ def run_app(args) -> int:
     elo = EloWorker(data_dir, simulator=elo_simulator)
     main = MainWindow(store, data_dir, lang, sender=sender, elo=elo)
     main.filings.reload()
+    if simulator is not None:
+        main.enable_drills(simulator)
     main.window.show()
     sender.start()
     elo.start()

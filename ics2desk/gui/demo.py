@@ -39,3 +39,30 @@ def start_simulator(data_dir):
     settings.poll_interval_s = 1.0
     settings.save(data_dir)
     return server
+
+
+def ensure_builtin_simulator(data_dir):
+    """On the embedded defaults (transport = simulator), start the built-in ICS2 simulator
+    in-process at the configured 127.0.0.1 address unless one is already listening there.
+    Returns the server to close, or None when nothing was started."""
+    import socket
+    from urllib.parse import urlparse
+
+    from ..settings import Settings
+    from ..simulator.server import SimulatorServer
+
+    settings = Settings.load(data_dir)
+    if settings.transport != "simulator":
+        return None
+    url = urlparse(settings.simulator_url)
+    if url.hostname not in ("127.0.0.1", "localhost"):
+        return None  # a simulator elsewhere is the office's own choice
+    port = url.port or 80
+    with socket.socket() as probe:
+        probe.settimeout(0.3)
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            return None  # `ics2desk simulator` already runs there
+    try:
+        return SimulatorServer(port=port)
+    except OSError:
+        return None  # the port is taken by something else; the status bar will say "not connected"
