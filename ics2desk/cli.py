@@ -14,12 +14,12 @@ from typing import Callable
 
 from .errors import BadInputError, KnownError
 
-#: name -> (configure parser, run) for sub-commands added by other modules (see register()).
-_COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+#: name -> (configure parser, run, one-line help) for sub-commands added by other modules.
+_COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]] = {}
 
 
-def register(name: str, configure, run) -> None:
-    _COMMANDS[name] = (configure, run)
+def register(name: str, configure, run, help: str = "") -> None:
+    _COMMANDS[name] = (configure, run, help)
 
 
 def _load_plugins() -> None:
@@ -91,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="machine-readable output")
     v.add_argument("--lang", dest="msg_lang", choices=["fr", "en"], default=None,
                    help="language of the messages (default: the global --lang, else English)")
-    for name, (configure, _) in _COMMANDS.items():
-        configure(sub.add_parser(name))
+    for name, (configure, _, help_text) in _COMMANDS.items():
+        configure(sub.add_parser(name, help=help_text or None))
     return parser
 
 

@@ -99,4 +99,4 @@ def run(args: argparse.Namespace, out=None) -> int:
     return 0
 
 
-cli.register("continuity", configure, run)
+cli.register("continuity", configure, run, "fiche réflexe playbook versions and component status")

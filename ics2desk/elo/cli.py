@@ -30,4 +30,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-cli.register("elo-simulator", _configure, _run)
+cli.register("elo-simulator", _configure, _run, "local test double of DGDDI's ELO API on 127.0.0.1")

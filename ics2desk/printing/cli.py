@@ -104,4 +104,4 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-cli.register("summary", configure, run)
+cli.register("summary", configure, run, "ENS summary or truck sheet PDF for an LRN or a file")

@@ -96,4 +96,4 @@ def _domibus_mock(args, sim):
     return DomibusMock(sim, pmode, (s.domibus_username, password) if password else None, port=args.domibus_port)
 
 
-cli.register("simulator", configure, run)
+cli.register("simulator", configure, run, "built-in ICS2 simulator on 127.0.0.1 (outage switches for drills)")

@@ -183,7 +183,7 @@ def run_status(args) -> int:
     return 0
 
 
-cli.register("import", configure_import, run_import)
-cli.register("submit", configure_submit, run_submit)
-cli.register("outbox", configure_outbox, run_outbox)
-cli.register("status", configure_status, run_status)
+cli.register("import", configure_import, run_import, "store an ENS file as a draft and print its LRN")
+cli.register("submit", configure_submit, run_submit, "validate and queue filings for sending")
+cli.register("outbox", configure_outbox, run_outbox, "list, drain, retry, pause or cancel queued submissions")
+cli.register("status", configure_status, run_status, "state, MRN and messages of a filing")
