@@ -44,7 +44,7 @@ def run_app(args) -> int:
     elo = EloWorker(data_dir, simulator=elo_simulator)
     main = MainWindow(store, data_dir, lang, sender=sender, elo=elo)
     main.filings.reload()
-    if simulator is not None:
+    if getattr(args, "demo", False):
         main.enable_drills(simulator)
     main.window.show()
     sender.start()
