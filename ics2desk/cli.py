@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     except KnownError as exc:
         print(f"ics2desk: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -41,8 +41,10 @@ def run(args) -> int:
 
     try:
         if args.action == "outage":
+            if len(args.params) == 1 and "=" in args.params[0]:  # same spelling as --outage
+                args.params = args.params[0].split("=", 1)
             if len(args.params) != 2:
-                raise BadInputError("usage: ics2desk simulator outage COMPONENT MODE")
+                raise BadInputError("usage: ics2desk simulator outage COMPONENT MODE (or COMPONENT=MODE)")
             r = httpx.post(f"{admin}/admin/outage", json={"component": args.params[0], "mode": args.params[1]})
         elif args.action == "recover":
             r = httpx.post(f"{admin}/admin/recover")
