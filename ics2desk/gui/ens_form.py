@@ -23,6 +23,41 @@ from .editors import FormContext, GroupEditor, RepeatTable
 from .fields import Field
 from .style import STYLE
 
+
+def field_place(message_id: str, path: str) -> str:
+    """Where a finding points, in words of the UI language: "House consignment 1 › Goods item 2 ›
+    Gross mass" for /IE3F50/.../consignmentHouseLevel[1]/goodsItem[2]/weight/grossMass. Falls back
+    to the raw path for anything the HTI table does not know."""
+    import re
+
+    from .fields import tr_hti
+
+    try:
+        spec = load_message(message_id)
+    except Exception:  # unknown message: the raw path is the best we have
+        return path
+    steps = [s for s in path.split("/") if s][1:]  # drop the message id
+    plain, words, indexed = [], [], []
+    for step in steps:
+        m = re.fullmatch(r"(\w+)(?:\[(\d+)\])?", step)
+        if not m:
+            return path
+        plain.append(m.group(1))
+        el = spec.by_path.get("/".join(plain))
+        if el is None:
+            return path
+        word = tr_hti(el.label) + (f" {m.group(2)}" if m.group(2) else "")
+        words.append(word)
+        if m.group(2):
+            indexed.append(len(words) - 1)
+    if not words:
+        return path
+    if indexed:  # the repeated groups say which line; their parents add nothing
+        keep = indexed + [len(words) - 1]
+    else:
+        keep = list(range(max(0, len(words) - 2), len(words)))
+    return " › ".join(dict.fromkeys(words[i] for i in keep))
+
 ROOT_DECLARATION = ["LRN", "documentIssueDate", "SpecificCircumstanceIndicator", "reEntryIndicator",
                     "declarant", "representative"]
 ROOT_CROSSING = ["activeBorderTransportMeans", "customsOfficeOfFirstEntry"]
@@ -437,7 +472,7 @@ class EnsForm(QWidget):
             ed.mark_rows(self.ctx.problem_paths)
         self.findings.clear()
         for f in findings:
-            where = f.path.split("/", 2)[-1] if f.path.count("/") > 1 else f.path
+            where = field_place(self.message_id, f.path)
             item = QListWidgetItem(f"{'⚠ ' if f.severity != 'error' else ''}{f.rule}  {where}: {f.message(self.lang)}")
             item.setData(Qt.UserRole, f.path)
             self.findings.addItem(item)

@@ -428,17 +428,55 @@ class MainWindow(QObject):
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.Critical if state == "do_not_load"
                                   else QSystemTrayIcon.Information, 10_000)
-        self.window.statusBar().showMessage(f"{title} — {text}", 15_000)
+        self.show_status(lambda: (self.tr("Do Not Load") if state == "do_not_load" else self.tr("New reply"))
+                         + f" — {lrn}: {state_label(state)}", 15_000)
         self.notify.emit(lrn, state)
+
+    def show_status(self, text, timeout: int = 5000) -> None:
+        """A status-bar message built by `text()`, re-built in the new language if still shown
+        when the language changes."""
+        import time
+
+        self._status = (text, text(), time.monotonic() + timeout / 1000)
+        self.window.statusBar().showMessage(self._status[1], timeout)
+
+    def _retranslate_status(self) -> None:
+        import time
+
+        text, shown, until = getattr(self, "_status", (None, None, 0))
+        left = until - time.monotonic()
+        if text is not None and left > 0 and self.window.statusBar().currentMessage() == shown:
+            self.show_status(text, int(left * 1000))
 
     # --- actions -------------------------------------------------------------------
     def new_filing(self, doc: EnsDocument | None = None) -> None:
         self.editing_lrn = None
         self.amending = False
         self.form.set_locked(False)
-        self.form.load(doc or EnsDocument("IE3F50", {}))
+        if not isinstance(doc, EnsDocument):  # a blank filing (the action passes `checked`)
+            doc = self.with_profile(EnsDocument("IE3F50", {}))
+        self.form.load(doc)
         self.tabs.setCurrentIndex(1)
         self.form.setFocus()
+
+    def with_profile(self, doc: EnsDocument) -> EnsDocument:
+        """The lodging profile from Settings as the filing's declarant (or its representative when
+        desk.json says extra.lodging_role = "representative"), if that party is still empty."""
+        p = prefs_mod.load(self.data_dir)
+        if not p.eori:
+            return doc
+        role = "representative" if p.extra.get("lodging_role") == "representative" else "declarant"
+        if doc.data.get(role, {}).get("identificationNumber"):
+            return doc
+        party: dict = {"identificationNumber": p.eori}
+        if p.name:
+            party["name"] = p.name
+        if role == "representative":
+            party["status"] = str(p.extra.get("representative_status", "2"))  # CL094: 2 = direct
+        if p.contact:
+            party["communication"] = [{"identifier": p.contact, "type": "EM" if "@" in p.contact else "TE"}]
+        doc.data[role] = party
+        return doc
 
     def save(self, doc: EnsDocument) -> str | None:
         if self.amending:
@@ -457,7 +495,8 @@ class MainWindow(QObject):
         from ..reuse import book
 
         book.remember(self.store.conn, doc)  # address book and goods catalogue learn from each save
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(self.editing_lrn), 5000)
+        lrn = self.editing_lrn
+        self.show_status(lambda: self.tr("Saved {0}").format(lrn), 5000)
         self.filings.reload()
         return self.editing_lrn
 
@@ -482,7 +521,7 @@ class MainWindow(QObject):
         self.after_queue(lrn)
 
     def after_queue(self, lrn: str) -> None:
-        self.window.statusBar().showMessage(self.tr("{0} queued for sending").format(lrn), 5000)
+        self.show_status(lambda: self.tr("{0} queued for sending").format(lrn), 5000)
         if self.sender is not None:
             self.sender.wake()
         self.filings.reload()
@@ -602,4 +641,5 @@ class MainWindow(QObject):
         self.transport_label.setProperty("state", "down" if self.transport_state == "down" else "up")
         self.transport_label.style().unpolish(self.transport_label)
         self.transport_label.style().polish(self.transport_label)
+        self._retranslate_status()
         self.refresh_status()
