@@ -16,7 +16,9 @@ def main(out: str) -> int:
 
     from ..store import open_store
     from . import i18n
+    from ..elo.demo import start_demo_simulator
     from .demo import fill_demo, start_simulator
+    from .elo_box import EloWorker
     from .main_window import MainWindow
     from .sender_worker import SenderWorker
 
@@ -28,11 +30,14 @@ def main(out: str) -> int:
     store = open_store(data_dir)
     fill_demo(store)
     worker = SenderWorker(data_dir, interval=0.2)
-    main = MainWindow(store, data_dir, "en", sender=worker)
+    elo_sim = start_demo_simulator()
+    elo = EloWorker(data_dir, simulator=elo_sim, interval=0.2)
+    main = MainWindow(store, data_dir, "en", sender=worker, elo=elo)
     w = main.window
     w.resize(1360, 860)
     w.show()
     worker.start()
+    elo.start()
 
     def settle(seconds: float) -> None:
         end = time.time() + seconds
@@ -46,9 +51,12 @@ def main(out: str) -> int:
         main.set_language(lang)
         settle(0.3)
         main.tabs.setCurrentIndex(0)
-        main.filings.select("DEMO2611000007")  # the Do Not Load one
+        main.filings.select("DEMO2611000004")  # registered: its ELO envelope is shown
         settle(0.3)
         w.grab().save(str(out_dir / f"filings_{lang}.png"))
+        main.filings.select("DEMO2611000007")  # the Do Not Load one
+        settle(0.3)
+        w.grab().save(str(out_dir / f"do_not_load_{lang}.png"))
         main.new_filing(store.document("DEMO2611000003"))
         main.form.validate_now()
         settle(0.3)
@@ -67,6 +75,7 @@ def main(out: str) -> int:
     main.shutdown()
     store.close()
     server.close()
+    elo_sim.stop()
     return 0
 
 

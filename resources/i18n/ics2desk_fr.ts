@@ -1,6 +1,144 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name />
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="57" />
+      <source>Drill</source>
+      <comment>refuse connections</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="58" />
+      <source>Drill</source>
+      <comment>answer 503</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="58" />
+      <source>Drill</source>
+      <comment>hang (no answer)</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="59" />
+      <source>Drill</source>
+      <comment>hold replies</comment>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AnswerDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="106" />
+      <source>Answer the request for information — {0}</source>
+      <translation>Répondre à la demande d'informations — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="113" />
+      <source>MRN {0}: customs (IE3Q02) ask the following. Answer each request; the answer is sent as an IE3R02.</source>
+      <translation>MRN {0} : la douane (IE3Q02) demande ce qui suit. Répondez à chaque demande ; la réponse part en IE3R02.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="118" />
+      <source>Request {0} ({1})</source>
+      <translation>Demande {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="120" />
+      <source>(no text given)</source>
+      <translation>(aucun texte)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="123" />
+      <source>Customs ask:</source>
+      <translation>La douane demande :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="127" />
+      <source>Answer:</source>
+      <translation>Réponse :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="130" />
+      <source>Attach file…</source>
+      <translation>Joindre un fichier…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="130" />
+      <source>Remove</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="137" />
+      <source>Attachments:</source>
+      <translation>Pièces jointes :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="150" />
+      <source>Validate and queue the answer</source>
+      <translation>Valider et mettre la réponse en file</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="163" />
+      <source>At most {0} attachments per request</source>
+      <translation>Au plus {0} pièces jointes par demande</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="169" />
+      <source>Attach file</source>
+      <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="188" />
+      <source>Type an answer or attach a file before sending.</source>
+      <translation>Saisissez une réponse ou joignez un fichier avant l'envoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="193" />
+      <source>The answer does not follow the IE3R02 schema:</source>
+      <translation>La réponse ne respecte pas le schéma IE3R02 :</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeclareDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="43" />
+      <source>Declare down: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="49" />
+      <source>What the notice says (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="53" />
+      <source>Notice issued by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="54" />
+      <source>Date and time of the notice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="55" />
+      <source>Notice text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="56" />
+      <source>Customs reference a disruption by the date and time of their notice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="60" />
+      <source>Declare down</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>DoNotLoadBanner</name>
     <message>
       <location filename="../../ics2desk/gui/detail.py" line="36" />
@@ -10,39 +148,159 @@
     </message>
   </context>
   <context>
+    <name>DrillBox</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="101" />
+      <source>Drill: simulated ICS2 outages (demo only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="106" />
+      <source>End the drill: all up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="107" />
+      <source>Queue filings while an outage is on: the board suspects the component after a few failed attempts. A held reply is noticed after the reply timeout of the settings.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DrillMenu</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="144" />
+      <source>&amp;Drill</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="149" />
+      <source>End the drill: all up</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>EloBox</name>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="187" />
+      <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
+      <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
+      <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="192" />
+      <source>not created yet</source>
+      <translation>pas encore créée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="193" />
+      <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
+      <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="195" />
+      <source>Prepared: click “Create ELO” to send it to French customs.</source>
+      <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="196" />
+      <source>Waiting to be sent to French customs.</source>
+      <translation>En attente d'envoi à la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="197" />
+      <source>Up to date with French customs.</source>
+      <translation>À jour avec la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="198" />
+      <source>Refused by French customs.</source>
+      <translation>Refusée par la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
+      <source>not sent yet</source>
+      <translation>pas encore envoyée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
+      <source>ELO — truck's logistics envelope (French customs)</source>
+      <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="257" />
+      <source>procédure de secours ICS2</source>
+      <translation>procédure de secours ICS2</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <source>MRN</source>
+      <translation>MRN</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <source>Validation</source>
+      <translation>Validation</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="259" />
+      <source>Create ELO</source>
+      <translation>Créer l'ELO</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="261" />
+      <source>View ELO PDF</source>
+      <translation>Voir le PDF de l'ELO</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="262" />
+      <source>Create automatically when the MRN arrives</source>
+      <translation>Créer automatiquement à l'arrivée du MRN</translation>
+    </message>
+  </context>
+  <context>
     <name>EnsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="32" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="67" />
       <source>Declaration &amp; lodging person</source>
       <translation>Déclaration et déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="33" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="68" />
       <source>Truck, crossing &amp; routing</source>
       <translation>Camion, traversée et itinéraire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="34" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
       <source>Master consignment</source>
       <translation>Envoi master</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="35" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
       <source>House consignments &amp; goods items</source>
       <translation>Envois house et articles</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="36" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
       <source>Trailer, containers &amp; seals</source>
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="366" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="401" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="446" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="481" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -50,44 +308,120 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="449" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="484" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="500" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="535" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="501" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="536" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="502" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="537" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="503" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="538" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="505" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="540" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="506" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="541" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="507" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="542" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FallbackDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="102" />
+      <source>Fallback request: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="111" />
+      <source>unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="113" />
+      <source>Reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="114" />
+      <source>Start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="115" />
+      <source>Expected duration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="129" />
+      <source>Copy e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="131" />
+      <source>Save PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="135" />
+      <source>Mark as sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="144" />
+      <source>Sent to</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="186" />
+      <source>%n declaration(s) in the request</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="194" />
+      <source>Save the fallback request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="198" />
+      <source>Writing {0}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="204" />
+      <source>Say to whom the request was sent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="211" />
+      <source>Recorded: sent to {0} at {1} UTC</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -154,7 +488,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="169" />
+      <location filename="../../ics2desk/gui/main_window.py" line="207" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -162,20 +496,312 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="201" />
+      <location filename="../../ics2desk/gui/main_window.py" line="242" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="204" />
+      <location filename="../../ics2desk/gui/main_window.py" line="243" />
+      <source>Print summaries (Ctrl+P)</source>
+      <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="244" />
+      <source>ENS summary of every selected filing, in one print</source>
+      <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="245" />
+      <source>Print truck sheets</source>
+      <translation>Imprimer les fiches camion</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="246" />
+      <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
+      <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="249" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
   </context>
   <context>
+    <name>IncidentsPanel</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="274" />
+      <source>Suspected outage: {0} — see the Incidents tab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="276" />
+      <source>Incident closed: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="288" />
+      <source>Playbook in force: {0} — version {1} ({2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="326" />
+      <source>%n observation(s) as evidence</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="329" />
+      <source>up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="329" />
+      <source>suspected down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <source>declared down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <source>recovering</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="337" />
+      <source>Since {0} UTC ({1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="340" />
+      <source>Reference: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="342" />
+      <source>Last change by {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="344" />
+      <source>Evidence (%n observation(s))</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="361" />
+      <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="368" />
+      <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="394" />
+      <source>Tick each step when done: your name and the time are recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="397" />
+      <source>What the playbook says for this component. Open an incident to tick the steps.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="436" />
+      <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="460" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="617" />
+      <source>Affected filings (%n queued or unanswered)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="463" />
+      <source>queued</source>
+      <translation type="unfinished">en file d'attente</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="463" />
+      <source>sent, no reply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="482" />
+      <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="530" />
+      <source>Export the incident report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="539" />
+      <source>Recovery</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="540" />
+      <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="555" />
+      <source>Close the incident</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="556" />
+      <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="572" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
+      <source>PDF saved: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="576" />
+      <source>Incident report saved: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="578" />
+      <source>Fallback request recorded as sent to {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="581" />
+      <source>Incident closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
+      <source>Component</source>
+      <translation>Composant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
+      <source>Incident and timeline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <source>Fiche réflexe steps</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <source>Step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <source>Done by / at</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <source>LRN</source>
+      <translation>LRN</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <source>Truck</source>
+      <translation>Camion</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <source>Crossing</source>
+      <translation>Traversée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <source>Deadline (UTC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <source>Time left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
+      <source>Confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
+      <source>Dismiss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
+      <source>Declare down…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
+      <source>Draft fallback request…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
+      <source>Export incident report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
+      <source>Start recovery…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
+      <source>Close incident…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
+      <source>Recover automatically when ICS2 answers again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="610" />
+      <source>Start recovery</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="335" />
+      <location filename="../../ics2desk/gui/main_window.py" line="410" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -183,62 +809,79 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="349" />
+      <location filename="../../ics2desk/gui/main_window.py" line="426" />
+      <location filename="../../ics2desk/gui/main_window.py" line="431" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="349" />
+      <location filename="../../ics2desk/gui/main_window.py" line="426" />
+      <location filename="../../ics2desk/gui/main_window.py" line="431" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="369" />
+      <location filename="../../ics2desk/gui/main_window.py" line="484" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="383" />
+      <location filename="../../ics2desk/gui/main_window.py" line="499" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="408" />
+      <location filename="../../ics2desk/gui/main_window.py" line="524" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="430" />
+      <location filename="../../ics2desk/gui/main_window.py" line="551" />
+      <source>Select one or more filings to print</source>
+      <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="563" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="432" />
+      <location filename="../../ics2desk/gui/main_window.py" line="567" />
+      <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
+      <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="570" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="454" />
+      <location filename="../../ics2desk/gui/main_window.py" line="594" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="455" />
+      <location filename="../../ics2desk/gui/main_window.py" line="595" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="481" />
+      <location filename="../../ics2desk/gui/main_window.py" line="618" />
+      <source>No request for information received for {0}</source>
+      <translation>Aucune demande d'informations reçue pour {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="638" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="481" />
+      <location filename="../../ics2desk/gui/main_window.py" line="638" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="482" />
+      <location filename="../../ics2desk/gui/main_window.py" line="639" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
@@ -317,74 +960,89 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="74" />
+      <location filename="../../ics2desk/gui/main_window.py" line="79" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="86" />
+      <location filename="../../ics2desk/gui/main_window.py" line="97" />
+      <source>Sending: {0} done, {1} left</source>
+      <translation>Envoi : {0} faits, {1} restants</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="106" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="87" />
+      <location filename="../../ics2desk/gui/main_window.py" line="107" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="103" />
+      <location filename="../../ics2desk/gui/main_window.py" line="123" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="103" />
+      <location filename="../../ics2desk/gui/main_window.py" line="123" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="103" />
+      <location filename="../../ics2desk/gui/main_window.py" line="123" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="104" />
+      <location filename="../../ics2desk/gui/main_window.py" line="124" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="104" />
+      <location filename="../../ics2desk/gui/main_window.py" line="124" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="104" />
+      <location filename="../../ics2desk/gui/main_window.py" line="124" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="105" />
+      <location filename="../../ics2desk/gui/main_window.py" line="125" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="106" />
+      <location filename="../../ics2desk/gui/main_window.py" line="126" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="106" />
+      <location filename="../../ics2desk/gui/main_window.py" line="126" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="106" />
+      <location filename="../../ics2desk/gui/main_window.py" line="126" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="107" />
+      <location filename="../../ics2desk/gui/main_window.py" line="127" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
+    </message>
+  </context>
+  <context>
+    <name>QCoreApplication</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="57" />
+      <source>Drill</source>
+      <comment>up (no outage)</comment>
+      <extracomment>the simulator's components (ics2desk.simulator.engine.COMPONENTS) and modes</extracomment>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
