@@ -5,7 +5,7 @@ for its threads: it runs in the QThreadPool, never on the GUI thread.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMenu, QPushButton
 
@@ -42,6 +42,11 @@ class DrillController(QObject):
     def _emit_changed(self) -> None:
         self.changed.emit(self.outages())
 
+    def mode_label(self, mode: str) -> str:
+        return {"none": self.tr("up (no outage)"), "refuse": self.tr("refuse connections"),
+                "503": self.tr("answer 503"), "hang": self.tr("hang (no answer)"),
+                "hold": self.tr("hold replies")}[mode]
+
     def outages(self) -> dict:
         return dict(self.server.sim.outages)
 
@@ -52,11 +57,6 @@ class DrillController(QObject):
         QThreadPool.globalInstance().start(_Job(self.server.recover, self._done))
 
 
-def mode_label(mode: str) -> str:
-    tr = QCoreApplication.translate
-    return {"none": tr("Drill", "up (no outage)"), "refuse": tr("Drill", "refuse connections"),
-            "503": tr("Drill", "answer 503"), "hang": tr("Drill", "hang (no answer)"),
-            "hold": tr("Drill", "hold replies")}[mode]
 
 
 class DrillBox(QGroupBox):
@@ -102,7 +102,7 @@ class DrillBox(QGroupBox):
         for c in DRILL_COMPONENTS:
             self.labels[c].setText(component_name(c, lang))
             for i, m in enumerate(MODES):
-                self.combos[c].setItemText(i, mode_label(m))
+                self.combos[c].setItemText(i, self.controller.mode_label(m))
         self.recover_button.setText(self.tr("End the drill: all up"))
         self.note.setText(self.tr("Queue filings while an outage is on: the board suspects the component "
                                   "after a few failed attempts. A held reply is noticed after the reply "
@@ -145,7 +145,7 @@ class DrillMenu(QMenu):
         for c, (sub, actions) in self.subs.items():
             sub.setTitle(component_name(c, lang).replace("&", "&&"))
             for m, a in actions.items():
-                a.setText(mode_label(m))
+                a.setText(self.controller.mode_label(m))
         self.recover_action.setText(self.tr("End the drill: all up"))
 
     def changeEvent(self, event) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..continuity.components import State, component_name
@@ -26,6 +26,7 @@ from ..continuity.deadlines import QUEUED
 from ..continuity.playbook import PHASE_TITLES, PHASES
 from ..failures import Component
 from . import i18n, prefs
+from .incidents_checklist import ChecklistTree
 from .incidents_worker import IncidentsWorker, Snapshot
 
 STATE_COLOURS = {State.UP: "#a5d6a7", State.SUSPECTED: "#ffca28", State.DECLARED: "#e57373",
@@ -73,6 +74,7 @@ class IncidentsPanel(QWidget):
         self.snap: Snapshot | None = None
         self.selected: Component | None = None
         self.fallback_dialog = None
+        self._announced: list[Component] = []
         self.last_paths: dict[str, str] = {}
         self._keys: dict[str, object] = {}
         self._build()
@@ -127,6 +129,7 @@ class IncidentsPanel(QWidget):
         self.evidence_title = QLabel(self.component_box)
         self.evidence = QListWidget(self.component_box)
         self.evidence.setObjectName("evidence")
+        self.evidence.setWordWrap(True)  # the transport's error text is the evidence: show it whole
         self.buttons = {n: QPushButton(self.component_box) for n in ("confirm", "dismiss", "declare")}
         self.buttons["confirm"].clicked.connect(lambda: self.confirm())
         self.buttons["dismiss"].clicked.connect(lambda: self.dismiss())
@@ -160,16 +163,7 @@ class IncidentsPanel(QWidget):
 
         # right: the checklist, the affected filings, the actions
         self.checklist_box = QGroupBox(self)
-        self.checklist = QTreeWidget(self.checklist_box)
-        self.checklist.setObjectName("checklist")
-        self.checklist.setColumnCount(3)
-        self.checklist.setWordWrap(True)
-        self.checklist.setUniformRowHeights(False)
-        self.checklist.header().setStretchLastSection(False)
-        self.checklist.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.checklist.header().setSectionResizeMode(1, QHeaderView.Interactive)
-        self.checklist.header().setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.checklist.setColumnWidth(1, 230)
+        self.checklist = ChecklistTree(self.checklist_box)
         self.checklist.itemChanged.connect(self._tick_changed)
         self.checklist_hint = QLabel(self.checklist_box)
         self.checklist_hint.setObjectName("legend")
@@ -195,14 +189,14 @@ class IncidentsPanel(QWidget):
         for btn in self.actions.values():
             arow.addWidget(btn)
         arow.addStretch(1)
-        arow.addWidget(self.auto_recover)
         al = QVBoxLayout(self.affected_box)
         al.addWidget(self.affected, 1)
         al.addLayout(arow)
+        al.addWidget(self.auto_recover)
         self.right = QSplitter(Qt.Vertical, self)
         self.right.addWidget(self.checklist_box)
         self.right.addWidget(self.affected_box)
-        self.right.setSizes([420, 260])
+        self.right.setSizes([470, 250])
 
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.left)
@@ -258,7 +252,9 @@ class IncidentsPanel(QWidget):
         from .incidents_drill import DrillBox
 
         self.drill_box = DrillBox(controller, self.lang, self)
+        self.drill_box.setMinimumHeight(self.drill_box.sizeHint().height())
         self.left.addWidget(self.drill_box)
+        self.left.setCollapsible(2, False)
 
     def refresh_now(self) -> None:
         self.worker.send("refresh")
@@ -270,8 +266,8 @@ class IncidentsPanel(QWidget):
     def show_snapshot(self, snap: Snapshot) -> None:
         self.snap = snap
         if snap.new:
-            names = ", ".join(component_name(c, self.lang) for c in snap.new)
-            self.suspicion.emit(self.tr("Suspected outage: {0} — see the Incidents tab").format(names))
+            self._announced = list(snap.new)
+            self._announce()
         for summary in snap.closed:
             self.message.emit(self.tr("Incident closed: {0}").format(summary.get(self.lang, summary["en"])
                                                                     .splitlines()[0]))
@@ -287,6 +283,11 @@ class IncidentsPanel(QWidget):
         pb = snap.playbook
         self.playbook_label.setText(self.tr("Playbook in force: {0} — version {1} ({2})").format(
             pb.title(self.lang), pb.version, pb.issued))
+
+    def _announce(self) -> None:
+        """The status-bar line for the latest suspicion (again after a language switch)."""
+        names = ", ".join(component_name(c, self.lang) for c in self._announced)
+        self.suspicion.emit(self.tr("Suspected outage: {0} — see the Incidents tab").format(names))
 
     def status(self, component: Component):
         return next(s for s in self.snap.board if s.component is component)
@@ -611,6 +612,9 @@ class IncidentsPanel(QWidget):
         if self.drill_box is not None:
             self.drill_box.retranslate(self.lang)
         if self.snap is not None:
+            self._announced = [c for c in self._announced if self.status(c).state is not State.UP]
+            if self._announced:
+                self._announce()
             self.show_snapshot(Snapshot(self.snap.now, self.snap.board, self.snap.incidents, self.snap.affected,
                                         self.snap.playbook, self.snap.suggested))
         else:
