@@ -1,33 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
-    <name />
-    <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="57" />
-      <source>Drill</source>
-      <comment>refuse connections</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="58" />
-      <source>Drill</source>
-      <comment>answer 503</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="58" />
-      <source>Drill</source>
-      <comment>hang (no answer)</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="59" />
-      <source>Drill</source>
-      <comment>hold replies</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>AnswerDialog</name>
     <message>
       <location filename="../../ics2desk/gui/rfi_dialog.py" line="106" />
@@ -105,37 +78,37 @@
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="43" />
       <source>Declare down: {0}</source>
-      <translation type="unfinished" />
+      <translation>Déclarer indisponible : {0}</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="49" />
       <source>What the notice says (optional)</source>
-      <translation type="unfinished" />
+      <translation>Ce que dit l'avis (facultatif)</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="53" />
       <source>Notice issued by</source>
-      <translation type="unfinished" />
+      <translation>Avis émis par</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="54" />
       <source>Date and time of the notice</source>
-      <translation type="unfinished" />
+      <translation>Date et heure de l'avis</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="55" />
       <source>Notice text</source>
-      <translation type="unfinished" />
+      <translation>Texte de l'avis</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="56" />
       <source>Customs reference a disruption by the date and time of their notice.</source>
-      <translation type="unfinished" />
+      <translation>La douane désigne une interruption par la date et l'heure de son avis.</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="60" />
       <source>Declare down</source>
-      <translation type="unfinished" />
+      <translation>Déclarer indisponible</translation>
     </message>
   </context>
   <context>
@@ -152,17 +125,46 @@
     <message>
       <location filename="../../ics2desk/gui/incidents_drill.py" line="101" />
       <source>Drill: simulated ICS2 outages (demo only)</source>
-      <translation type="unfinished" />
+      <translation>Exercice : pannes ICS2 simulées (démo uniquement)</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_drill.py" line="106" />
       <source>End the drill: all up</source>
-      <translation type="unfinished" />
+      <translation>Fin de l'exercice : tout disponible</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_drill.py" line="107" />
       <source>Queue filings while an outage is on: the board suspects the component after a few failed attempts. A held reply is noticed after the reply timeout of the settings.</source>
-      <translation type="unfinished" />
+      <translation>Mettez des déclarations en file pendant la panne : le tableau soupçonne le composant après quelques tentatives échouées. Une réponse retenue est détectée après le délai de réponse des paramètres.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DrillController</name>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="46" />
+      <source>up (no outage)</source>
+      <extracomment>the simulator's components (ics2desk.simulator.engine.COMPONENTS) and modes</extracomment>
+      <translation>disponible (pas de panne)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="46" />
+      <source>refuse connections</source>
+      <translation>refuser les connexions</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="47" />
+      <source>answer 503</source>
+      <translation>répondre 503</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="47" />
+      <source>hang (no answer)</source>
+      <translation>bloquer (pas de réponse)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_drill.py" line="48" />
+      <source>hold replies</source>
+      <translation>retenir les réponses</translation>
     </message>
   </context>
   <context>
@@ -170,12 +172,12 @@
     <message>
       <location filename="../../ics2desk/gui/incidents_drill.py" line="144" />
       <source>&amp;Drill</source>
-      <translation type="unfinished" />
+      <translation>E&amp;xercice</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_drill.py" line="149" />
       <source>End the drill: all up</source>
-      <translation type="unfinished" />
+      <translation>Fin de l'exercice : tout disponible</translation>
     </message>
   </context>
   <context>
@@ -353,75 +355,75 @@
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="102" />
       <source>Fallback request: {0}</source>
-      <translation type="unfinished" />
+      <translation>Demande de procédure de secours : {0}</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="111" />
       <source>unknown</source>
-      <translation type="unfinished" />
+      <translation>inconnue</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="113" />
       <source>Reason</source>
-      <translation type="unfinished" />
+      <translation>Motif</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="114" />
       <source>Start</source>
-      <translation type="unfinished" />
+      <translation>Début</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="115" />
       <source>Expected duration</source>
-      <translation type="unfinished" />
+      <translation>Durée prévue</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="129" />
       <source>Copy e-mail</source>
-      <translation type="unfinished" />
+      <translation>Copier le courriel</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="131" />
       <source>Save PDF…</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer le PDF…</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="135" />
       <source>Mark as sent</source>
-      <translation type="unfinished" />
+      <translation>Marquer comme envoyée</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="144" />
       <source>Sent to</source>
-      <translation type="unfinished" />
+      <translation>Envoyée à</translation>
     </message>
     <message numerus="yes">
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="186" />
       <source>%n declaration(s) in the request</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>%n déclaration(s) dans la demande</numerusform>
+        <numerusform>%n déclaration(s) dans la demande</numerusform>
       </translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="194" />
       <source>Save the fallback request</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer la demande de procédure de secours</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="198" />
       <source>Writing {0}…</source>
-      <translation type="unfinished" />
+      <translation>Écriture de {0}…</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="204" />
       <source>Say to whom the request was sent.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez à qui la demande a été envoyée.</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_dialogs.py" line="211" />
       <source>Recorded: sent to {0} at {1} UTC</source>
-      <translation type="unfinished" />
+      <translation>Enregistré : envoyée à {0} à {1} UTC</translation>
     </message>
   </context>
   <context>
@@ -529,273 +531,273 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="274" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="269" />
       <source>Suspected outage: {0} — see the Incidents tab</source>
-      <translation type="unfinished" />
+      <translation>Panne soupçonnée : {0} — voir l'onglet Incidents</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="276" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="271" />
       <source>Incident closed: {0}</source>
-      <translation type="unfinished" />
+      <translation>Incident clos : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="288" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="283" />
       <source>Playbook in force: {0} — version {1} ({2})</source>
-      <translation type="unfinished" />
+      <translation>Fiche réflexe en vigueur : {0} — version {1} ({2})</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="326" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="321" />
       <source>%n observation(s) as evidence</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>%n observation(s) comme indices</numerusform>
+        <numerusform>%n observation(s) comme indices</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="329" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="324" />
       <source>up</source>
-      <translation type="unfinished" />
+      <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="329" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="324" />
       <source>suspected down</source>
-      <translation type="unfinished" />
+      <translation>panne soupçonnée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="325" />
       <source>declared down</source>
-      <translation type="unfinished" />
+      <translation>déclaré indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="325" />
       <source>recovering</source>
-      <translation type="unfinished" />
+      <translation>en rétablissement</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
+      <source>Since {0} UTC ({1})</source>
+      <translation>Depuis le {0} UTC ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="335" />
+      <source>Reference: {0}</source>
+      <translation>Référence : {0}</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_panel.py" line="337" />
-      <source>Since {0} UTC ({1})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="340" />
-      <source>Reference: {0}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="342" />
       <source>Last change by {0}</source>
-      <translation type="unfinished" />
+      <translation>Dernière modification par {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="344" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="339" />
       <source>Evidence (%n observation(s))</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>Indices (%n observation(s))</numerusform>
+        <numerusform>Indices (%n observation(s))</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="361" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="356" />
       <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
-      <translation type="unfinished" />
+      <translation>Aucun incident ouvert pour ce composant. Confirmez une suspicion ou déclarez le composant indisponible pour en ouvrir un.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="368" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="363" />
       <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
-      <translation type="unfinished" />
+      <translation>Incident n° {0}, ouvert le {1} UTC par {2} ; référence : {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="394" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="389" />
       <source>Tick each step when done: your name and the time are recorded.</source>
-      <translation type="unfinished" />
+      <translation>Cochez chaque étape une fois faite : votre nom et l'heure sont enregistrés.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="397" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="392" />
       <source>What the playbook says for this component. Open an incident to tick the steps.</source>
-      <translation type="unfinished" />
+      <translation>Ce que dit la fiche réflexe pour ce composant. Ouvrez un incident pour cocher les étapes.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="436" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="431" />
       <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
-      <translation type="unfinished" />
+      <translation>Aucune source publique ne confirme cette étape : à confirmer avec la fiche réflexe officielle.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="460" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="617" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="455" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="612" />
       <source>Affected filings (%n queued or unanswered)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
+        <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="463" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="458" />
       <source>queued</source>
-      <translation type="unfinished">en file d'attente</translation>
+      <translation>en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="463" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="458" />
       <source>sent, no reply</source>
-      <translation type="unfinished" />
+      <translation>envoyée, sans réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="482" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="477" />
       <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
-      <translation type="unfinished" />
+      <translation>{0} répond de nouveau. Lancez le rétablissement : la file d'envoi est vidée et l'incident se clôt quand chaque déclaration a sa réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="530" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="525" />
       <source>Export the incident report</source>
-      <translation type="unfinished" />
+      <translation>Exporter le rapport d'incident</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="539" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="534" />
       <source>Recovery</source>
-      <translation type="unfinished" />
+      <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="540" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="535" />
       <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
-      <translation type="unfinished" />
+      <translation>{0} est-il rétabli ? La file d'envoi est vidée maintenant ; les déclarations traitées en procédure de secours sont marquées pour dépôt rétrospectif et suivies jusqu'à leur MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="555" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="550" />
       <source>Close the incident</source>
-      <translation type="unfinished" />
+      <translation>Clore l'incident</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="556" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="551" />
       <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
+        <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="572" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="567" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="568" />
       <source>PDF saved: {0}</source>
-      <translation type="unfinished" />
+      <translation>PDF enregistré : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="571" />
+      <source>Incident report saved: {0}</source>
+      <translation>Rapport d'incident enregistré : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
+      <source>Fallback request recorded as sent to {0}</source>
+      <translation>Demande de procédure de secours enregistrée comme envoyée à {0}</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_panel.py" line="576" />
-      <source>Incident report saved: {0}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="578" />
-      <source>Fallback request recorded as sent to {0}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="581" />
       <source>Incident closed</source>
-      <translation type="unfinished" />
+      <translation>Incident clos</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="591" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="592" />
       <source>Incident and timeline</source>
-      <translation type="unfinished" />
+      <translation>Incident et chronologie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="593" />
       <source>Fiche réflexe steps</source>
-      <translation type="unfinished" />
+      <translation>Étapes de la fiche réflexe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
       <source>Step</source>
-      <translation type="unfinished" />
+      <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
       <source>Done by / at</source>
-      <translation type="unfinished" />
+      <translation>Fait par / à</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
       <source>Deadline (UTC)</source>
-      <translation type="unfinished" />
+      <translation>Délai (UTC)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
+      <source>Time left</source>
+      <translation>Temps restant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <source>Confirm</source>
+      <translation>Confirmer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <source>Dismiss</source>
+      <translation>Écarter</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <source>Declare down…</source>
+      <translation>Déclarer indisponible…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <source>Draft fallback request…</source>
+      <translation>Préparer la demande de secours…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <source>Export incident report…</source>
+      <translation>Exporter le rapport d'incident…</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
-      <source>Time left</source>
-      <translation type="unfinished" />
+      <source>Start recovery…</source>
+      <translation>Lancer le rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
-      <source>Confirm</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
-      <source>Dismiss</source>
-      <translation type="unfinished" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <source>Close incident…</source>
+      <translation>Clore l'incident…</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
-      <source>Declare down…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
-      <source>Draft fallback request…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
-      <source>Export incident report…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
-      <source>Start recovery…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
-      <source>Close incident…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
       <source>Recover automatically when ICS2 answers again</source>
-      <translation type="unfinished" />
+      <translation>Rétablir automatiquement quand ICS2 répond de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="610" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
       <source>Start recovery</source>
-      <translation type="unfinished" />
+      <translation>Lancer le rétablissement</translation>
     </message>
   </context>
   <context>
@@ -1033,16 +1035,6 @@
       <location filename="../../ics2desk/gui/main_window.py" line="127" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
-    </message>
-  </context>
-  <context>
-    <name>QCoreApplication</name>
-    <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="57" />
-      <source>Drill</source>
-      <comment>up (no outage)</comment>
-      <extracomment>the simulator's components (ics2desk.simulator.engine.COMPONENTS) and modes</extracomment>
-      <translation type="unfinished" />
     </message>
   </context>
   <context>
