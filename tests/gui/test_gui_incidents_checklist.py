@@ -150,3 +150,11 @@ def test_drill_switches_drive_the_simulator(qtbot, data_dir):
         qtbot.waitUntil(lambda: combo.currentData() == "none")
     finally:
         server.close()
+
+
+def test_the_panel_switches_to_french_live(panel, qtbot):
+    i18n.set_language("fr")
+    qtbot.waitUntil(lambda: "disponible" in panel.tiles[CR].text())
+    assert panel.tiles[CR].text().startswith("Base européenne ICS2")
+    assert panel.checklist.topLevelItem(0).text(0) == "Symptômes"
+    assert panel.actions["fallback"].text() == "Préparer la demande de secours…"
