@@ -47,13 +47,13 @@ def make_mrn(year: int, country: str, unique: str, interface: str = "C", procedu
     return body + iso6346_check(body)
 
 
-CONTAINER_PATTERN = re.compile(r"^[A-Z]{3}[UJZR][0-9]{7}$")
+CONTAINER_PATTERN = re.compile(r"^[A-Z]{3}[UJZ][0-9]{7}$")  # ISO 6346 categories U, J, Z
 
 
 def container_problem(number: str) -> str | None:
     """None when a container number is ZZZZ9999999 with a valid ISO 6346 check digit."""
     if not CONTAINER_PATTERN.match(number):
-        return "format must be 4 letters (owner code + U/J/Z/R) and 7 digits, e.g. MSCU1234566"
+        return "format must be a 3-letter owner code, the category U, J or Z, and 7 digits, e.g. CSQU3054383"
     expected = iso6346_check(number[:10])
     if number[10] != expected:
         return f"ISO 6346 check digit is {number[10]}, expected {expected}"

@@ -117,3 +117,12 @@ def postcode_optional(country: str) -> bool:
         if e["code"] == country:
             return e["en"] == "C"
     return False
+
+
+@lru_cache(maxsize=1)
+def locode_complete_countries() -> frozenset[str]:
+    """Countries whose UN/LOCODE entries we ship in full (a code there that we lack is wrong)."""
+    path = resource_path("codelists", "unlocode.json")
+    if not path.exists():
+        return frozenset()
+    return frozenset(r["country"] for r in json.loads(path.read_text(encoding="utf-8")))

@@ -3,17 +3,19 @@ rule and condition the message's tables cite. Each finding names a rule ID ('XSD
 schema), the element's XPath and a message in English and French."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
+from . import codelists
 from .hti.spec import load_message, message_ids
 from .model import EnsDocument
 from .rules import RULES, Finding, rules_for
 from .rules.amendment import R3024
 from .xml import reader, schemaset, writer
 from .xml.safe import parse_bytes
+from .xml.xsd_messages import explain
 
 
 @dataclass
@@ -36,9 +38,40 @@ class Report:
         return not self.errors
 
 
+def check_partial_codelists(doc: EnsDocument) -> list[Finding]:
+    """Code lists published only in CS/RD2, which the XSD checks for format alone.
+
+    UN/LOCODE: in a country whose list we ship in full, an unknown code is an error (reported
+    as 'XSD', like every code-list error); elsewhere it cannot be judged. Customs offices: the
+    shipped list is a starter the office extends, so an unknown office is a warning.
+    """
+    out: list[Finding] = []
+    for el in _partial_codelist_elements(doc.message_id):
+        known = codelists.codes(el.codelist)
+        for inst in doc.instances(el.path):
+            value = inst.value or ""
+            if value in known:
+                continue
+            if el.codelist == "CL244" and value[:2] in codelists.locode_complete_countries():
+                out.append(Finding("XSD", inst.xpath, f"'{value}' is not a UN/LOCODE of {value[:2]}",
+                                   f"'{value}' n'est pas un UN/LOCODE de {value[:2]}"))
+            elif el.codelist == "CL141":
+                out.append(Finding("XSD", inst.xpath,
+                                   f"'{value}' is not in the office's list of customs offices: check it, then add it "
+                                   f"in Settings if it is right",
+                                   f"'{value}' ne figure pas dans la liste des bureaux de douane : vérifiez-le puis "
+                                   f"ajoutez-le dans les paramètres s'il est correct", "warning"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _partial_codelist_elements(message_id: str):
+    return tuple(e for e in load_message(message_id).iter_elements() if e.codelist in ("CL244", "CL141"))
+
+
 def check_rules(doc: EnsDocument, registered: EnsDocument | None = None) -> list[Finding]:
     """Run the rules cited by the document's message (errors) and the advisory checks (warnings)."""
-    out: list[Finding] = []
+    out: list[Finding] = check_partial_codelists(doc)
     for rule_id, is_error in rules_for(doc.message_id):
         for f in RULES[rule_id](doc):
             if not is_error and f.severity == "error":
@@ -74,31 +107,9 @@ def check_schema(root: etree._Element) -> list[Finding]:
                 path = element_xpath(hit)
         except etree.XPathError:
             pass
-        en = _clean(err.message)
-        fr = _french(en)
-        missing = _missing_element(en, hit)
-        if missing:
-            path, en, fr = missing
+        path, en, fr = explain(err.message, hit, path, element_xpath)
         out.append(Finding("XSD", path, en, fr))
     return out
-
-
-_EXPECTED = re.compile(r"^Element '([^']+)': (This element is not expected|Missing child element\(s\))\. "
-                       r"Expected is \( ?([\w.-]+) ?\)\.?$")
-
-
-def _missing_element(message: str, hit: etree._Element | None):
-    """Point 'expected X' errors at the missing element itself, so they land on its form field."""
-    m = _EXPECTED.match(message)
-    if not m or hit is None:
-        return None
-    found, kind, expected = m.groups()
-    parent = hit if kind.startswith("Missing") else hit.getparent()
-    if parent is None or any(etree.QName(c).localname == expected for c in parent if isinstance(c.tag, str)):
-        return None
-    where = etree.QName(parent).localname
-    path = f"{element_xpath(parent)}/{expected}"
-    return (path, f"'{expected}' is missing in '{where}'", f"'{expected}' manque dans '{where}'")
 
 
 def element_xpath(el: etree._Element) -> str:
@@ -156,42 +167,3 @@ def validate_document(doc: EnsDocument, registered: EnsDocument | None = None) -
     report.findings.extend(check_schema(root))
     report.findings.extend(check_rules(doc, registered))
     return report
-
-
-_NS = re.compile(r"\{[^}]*\}")
-
-
-_SET = re.compile(r"is not an element of the set \{?.*?\}?\s*\.$")
-
-
-def _clean(message: str) -> str:
-    return _SET.sub("is not in the code list.", _NS.sub("", message).strip())
-
-
-_FR = [
-    (re.compile(r"^Element '([^']+)': This element is not expected\. Expected is (?:one of )?\( ?(.+?) ?\)\.?$"),
-     r"Élément '\1' inattendu ; attendu : \2"),
-    (re.compile(r"^Element '([^']+)': This element is not expected\.?$"), r"Élément '\1' inattendu"),
-    (re.compile(r"^Element '([^']+)': Missing child element\(s\)\. Expected is (?:one of )?\( ?(.+?) ?\)\.?$"),
-     r"Élément(s) manquant(s) dans '\1' ; attendu : \2"),
-    (re.compile(r"^Element '([^']+)': \[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the "
-                r"allowed maximum length of '(\d+)'\.?$"), r"'\1' : longueur \2, maximum \3"),
-    (re.compile(r"^Element '([^']+)': \[facet 'minLength'\].*$"), r"'\1' : valeur vide ou trop courte"),
-    (re.compile(r"^Element '([^']+)': \[facet 'enumeration'\] The value '([^']*)' is not (?:an element of the set|in the code list).*$"),
-     r"'\1' : la valeur '\2' n'est pas dans la liste de codes"),
-    (re.compile(r"^Element '([^']+)': \[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern.*$"),
-     r"'\1' : la valeur '\2' n'a pas le format attendu"),
-    (re.compile(r"^Element '([^']+)': \[facet '(\w+)'\] The value '([^']*)'.*$"),
-     r"'\1' : la valeur '\3' dépasse la limite (\2)"),
-    (re.compile(r"^Element '([^']+)': '([^']*)' is not a valid value of the (?:local )?atomic type.*$"),
-     r"'\1' : la valeur '\2' n'est pas valide pour ce format"),
-    (re.compile(r"^Element '([^']+)': No matching global declaration available for the validation root\.?$"),
-     r"Élément racine '\1' inconnu du schéma"),
-]
-
-
-def _french(en: str) -> str:
-    for pattern, repl in _FR:
-        if pattern.match(en):
-            return pattern.sub(repl, en)
-    return f"Structure ou format invalide : {en}"

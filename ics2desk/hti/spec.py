@@ -117,3 +117,20 @@ def load_message(message_id: str) -> MessageSpec:
 @lru_cache(maxsize=1)
 def rule_texts() -> dict[str, str]:
     return json.loads(resource_path("hti", "rules.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _french_labels() -> dict[str, str]:
+    # The same glossary feeds the GUI's Qt Linguist file (resources/i18n/update.py).
+    path = resource_path("i18n", "fr_glossary.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("hti", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def label(el: ElementSpec, lang: str = "en") -> str:
+    """The element's HTI label in the user's language (French from the glossary)."""
+    if lang == "fr":
+        return _french_labels().get(el.label, el.label)
+    return el.label

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from .. import codelists
 from ..checkdigits import mrn_problem
 from ..model import EnsDocument
 from .base import Finding, rule
@@ -14,6 +15,8 @@ def R3004(doc: EnsDocument) -> Iterator[Finding]:
     for el in doc.spec.citing("R3004"):
         for inst in doc.instances(el.path):
             problem = mrn_problem(inst.value or "")
+            if not problem and inst.value[2:4] not in codelists.eu_member_states():
+                problem = f"{inst.value[2:4]} is not an ICS2 Member State (the country the ENS was addressed to)"
             if problem:
                 yield Finding("R3004", inst.xpath, f"MRN {inst.value!r} is not valid: {problem}",
                               f"Le MRN {inst.value!r} n'est pas valide : {problem}")

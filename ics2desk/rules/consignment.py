@@ -74,15 +74,20 @@ def R3017(doc: EnsDocument) -> Iterator[Finding]:
     """Each ‘Goods Item Number’ must be unique throughout CONSIGNMENT (HOUSE LEVEL). The items shall be numbered in a sequential fashion, starting from '1' for the first item and incrementing the numbering by '1' for each following item."""
     for house in doc.instances(HOUSE):
         seen: set[str] = set()
+        out_of_sequence_reported = False  # one gap shifts every later number: say it once
         for i, item in enumerate(house.value.get("goodsItem", []), 1):
             number = item.get("goodsItemNumber", "")
             path = f"{house.xpath}/goodsItem[{i}]/goodsItemNumber"
             if number in seen:
                 yield Finding("R3017", path, f"Goods item number {number} is used twice in this house consignment",
                               f"Le numéro d'article {number} est utilisé deux fois dans cet envoi")
-            elif not number.isdigit() or int(number) != i:
-                yield Finding("R3017", path, f"Goods item number should be {i} (items are numbered 1, 2, 3, ...)",
-                              f"Le numéro d'article devrait être {i} (articles numérotés 1, 2, 3, ...)")
+            elif (not number.isdigit() or int(number) != i) and not out_of_sequence_reported:
+                out_of_sequence_reported = True
+                yield Finding("R3017", path,
+                              f"Goods item number should be {i} (items are numbered 1, 2, 3, ...; "
+                              f"the items after it follow)",
+                              f"Le numéro d'article devrait être {i} (articles numérotés 1, 2, 3, ... ; "
+                              f"les suivants en découlent)")
             seen.add(number)
 
 

@@ -64,7 +64,7 @@ def R3014(doc: EnsDocument) -> Iterator[Finding]:
 @rule
 def R3018(doc: EnsDocument) -> Iterator[Finding]:
     """In the sequence of 'ACTIVE BORDER TRANSPORT MEANS/Countries of routing of means of transport' the first country that is an EU Member State must be the country of the 'CUSTOMS OFFICE OF FIRST ENTRY'."""
-    office = doc.office_of_first_entry
+    office = (doc.office_of_first_entry or "").strip()  # stray spaces are the XSD's to report
     routing = _routing(doc)
     if not office or not routing:
         return
