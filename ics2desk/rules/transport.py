@@ -1,7 +1,7 @@
 """Rules on the active means of transport: routing, times, identification."""
 from __future__ import annotations
 
-from datetime import datetime
+import re
 from typing import Iterator
 
 from .. import codelists
@@ -94,11 +94,13 @@ def R3035(doc: EnsDocument) -> Iterator[Finding]:
                           "Indiquez la date et l'heure de départ estimées ou réelles")
 
 
-def _when(value: str | None) -> datetime | None:
-    try:
-        return datetime.strptime(value or "", "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        return None
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
+def _when(value: str | None) -> str | None:
+    """The timestamp if well-formed (a bad one is the XSD's to report). Same-format UTC
+    timestamps order like their text, so no parsing is needed to compare them."""
+    return value if value and _TIMESTAMP.fullmatch(value) else None
 
 
 @rule
