@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import IllegalTransitionError
+from ..errors import IllegalTransitionError, KnownError
 from ..failures import Component
 from .components import Board, NoticeReference, State
 from .deadlines import AffectedFiling, Cutoffs, PendingFiling, affected_filings
@@ -69,6 +69,20 @@ class ContinuityDesk:
         return inc
 
     # --- what the panel shows -----------------------------------------------------------
+    def tick(self, incident_id: int, step_id: str, user: str, now: datetime):
+        """Tick a playbook step; the timeline shows the step's wording, not its id."""
+        return self.incidents.tick(incident_id, step_id, user, now, self._wording(step_id))
+
+    def untick(self, incident_id: int, step_id: str, user: str, now: datetime) -> None:
+        self.incidents.untick(incident_id, step_id, user, now, self._wording(step_id))
+
+    def _wording(self, step_id: str) -> tuple[str, str] | None:
+        try:
+            step = self.playbook.step(step_id)
+        except KnownError:
+            return None
+        return step.text("en"), step.text("fr")
+
     def checklist(self, incident_id: int) -> list[tuple[Step, object]]:
         """(step, Tick or None) for the incident's component, in phase order."""
         inc = self.incidents.get(incident_id)

@@ -258,7 +258,9 @@ class IncidentStore:
                                  "WHERE incident_id=? ORDER BY at, id", (incident_id,))
         return [Event(_dt(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
-    def tick(self, incident_id: int, step_id: str, user: str, now: datetime) -> Tick:
+    def tick(self, incident_id: int, step_id: str, user: str, now: datetime,
+             wording: tuple[str, str] | None = None) -> Tick:
+        """Record a ticked step; `wording` (EN, FR) puts the step's text in the timeline."""
         if not user.strip():
             raise BadInputError("a ticked step records who ticked it")
         self._require_open(incident_id)
@@ -267,15 +269,18 @@ class IncidentStore:
                          (incident_id, step_id)).fetchone():
                 raise IllegalTransitionError(f"step {step_id} is already ticked")
             c.execute("INSERT INTO continuity_ticks VALUES (?,?,?,?)", (incident_id, step_id, user, _iso(now)))
-            self._event(incident_id, now, user, "tick", f"step {step_id} done", f"étape {step_id} faite")
+            en, fr = wording or (step_id, step_id)
+            self._event(incident_id, now, user, "tick", f"done: {en}", f"fait : {fr}")
         return Tick(step_id, user, now)
 
-    def untick(self, incident_id: int, step_id: str, user: str, now: datetime) -> None:
+    def untick(self, incident_id: int, step_id: str, user: str, now: datetime,
+               wording: tuple[str, str] | None = None) -> None:
         self._require_open(incident_id)
         with self._tx() as c:
             if c.execute("DELETE FROM continuity_ticks WHERE incident_id=? AND step_id=?",
                          (incident_id, step_id)).rowcount:
-                self._event(incident_id, now, user, "untick", f"step {step_id} un-ticked", f"étape {step_id} décochée")
+                en, fr = wording or (step_id, step_id)
+                self._event(incident_id, now, user, "untick", f"un-ticked: {en}", f"décoché : {fr}")
 
     def ticks(self, incident_id: int) -> dict[str, Tick]:
         rows = self.conn.execute("SELECT step_id, user, at FROM continuity_ticks WHERE incident_id=?", (incident_id,))

@@ -37,6 +37,8 @@ def start_simulator(data_dir):
     settings.transport = "simulator"
     settings.simulator_url = server.url
     settings.poll_interval_s = 1.0
+    # Drills: a held reply should show as "no functional reply" within a minute, not ten.
+    settings.reply_timeout_s = 30.0
     settings.save(data_dir)
     return server
 

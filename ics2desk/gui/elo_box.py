@@ -127,6 +127,11 @@ class EloBox(QGroupBox):
         self.fallback.setObjectName("eloFallback")
         self.fallback.setStyleSheet("background:#ef6c00;color:white;font-weight:bold;padding:2px 6px;"
                                     "border-radius:3px;")
+        self.do_not_load = QLabel(self)  # the envelope must not carry a truck customs stopped
+        self.do_not_load.setObjectName("eloDoNotLoad")
+        self.do_not_load.setWordWrap(True)
+        self.do_not_load.setStyleSheet("background:#b71c1c;color:white;font-weight:bold;padding:4px 6px;")
+        self.do_not_load.hide()
         self.sync = QLabel(self)
         self.sync.setObjectName("eloSync")
         self.sync.setWordWrap(True)
@@ -160,6 +165,7 @@ class EloBox(QGroupBox):
         buttons.addWidget(self.auto)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
+        lay.addWidget(self.do_not_load)
         lay.addWidget(self.sync)
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
@@ -167,16 +173,21 @@ class EloBox(QGroupBox):
         self.show_lrn(None)
 
     # --- display -------------------------------------------------------------------------
-    def show_lrn(self, lrn: str | None) -> None:
+    def show_lrn(self, lrn: str | None, state: str | None = None) -> None:
         self.lrn = lrn
+        self.filing_state = state
         self.envelope = self.service.store.by_lrn(lrn) if lrn else None
         self._fill()
 
     def reload(self) -> None:
-        self.show_lrn(self.lrn)
+        self.show_lrn(self.lrn, getattr(self, "filing_state", None))
 
     def _fill(self) -> None:
         env = self.envelope
+        stopped = getattr(self, "filing_state", None) == "do_not_load"
+        self.do_not_load.setVisible(stopped)
+        self.do_not_load.setText(self.tr("Do Not Load: this truck must not board. Do not present this ELO at "
+                                         "check-in; contact the office of first entry.") if stopped else "")
         has_pdf = env is not None and env.id is not None and self.service.store.pdf(env.id) is not None
         self.create_button.setVisible(env is not None and env.sync == "draft")
         self.refresh_button.setEnabled(env is not None and env.created)

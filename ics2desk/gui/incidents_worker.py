@@ -206,10 +206,10 @@ class IncidentsWorker(QObject):
         return self._desk.declare(Component(component), reference, user, utcnow())
 
     def _do_tick(self, incident_id: int, step_id: str, user: str):
-        return self._desk.incidents.tick(incident_id, step_id, user, utcnow())
+        return self._desk.tick(incident_id, step_id, user, utcnow())
 
     def _do_untick(self, incident_id: int, step_id: str, user: str):
-        self._desk.incidents.untick(incident_id, step_id, user, utcnow())
+        self._desk.untick(incident_id, step_id, user, utcnow())
 
     def _do_note(self, incident_id: int, text: str, user: str):
         self._desk.incidents.log(incident_id, utcnow(), text, user)

@@ -228,7 +228,7 @@ class FilingsPage(QWidget):
             f = None
             self.detail.show_filing(None, [])
         if self.elo is not None:
-            self.elo.show_lrn(f.lrn if f else None)
+            self.elo.show_lrn(f.lrn if f else None, f.state if f else None)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:

@@ -183,88 +183,93 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="187" />
-      <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
+      <location filename="../../ics2desk/gui/elo_box.py" line="189" />
+      <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
+      <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="198" />
+      <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="192" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="203" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="193" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="195" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="206" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="196" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="207" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="197" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="198" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="215" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="267" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="257" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="259" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="261" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="262" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -531,22 +536,22 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="269" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="290" />
       <source>Suspected outage: {0} — see the Incidents tab</source>
       <translation>Panne soupçonnée : {0} — voir l'onglet Incidents</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="271" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="272" />
       <source>Incident closed: {0}</source>
       <translation>Incident clos : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="283" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="284" />
       <source>Playbook in force: {0} — version {1} ({2})</source>
       <translation>Fiche réflexe en vigueur : {0} — version {1} ({2})</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="321" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="327" />
       <source>%n observation(s) as evidence</source>
       <translation>
         <numerusform>%n observation(s) comme indices</numerusform>
@@ -554,42 +559,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="324" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
       <source>up</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="324" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
       <source>suspected down</source>
       <translation>panne soupçonnée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="325" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
       <source>declared down</source>
       <translation>déclaré indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="325" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
       <source>recovering</source>
       <translation>en rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="338" />
       <source>Since {0} UTC ({1})</source>
       <translation>Depuis le {0} UTC ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="335" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="341" />
       <source>Reference: {0}</source>
       <translation>Référence : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="337" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="343" />
       <source>Last change by {0}</source>
       <translation>Dernière modification par {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="339" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="345" />
       <source>Evidence (%n observation(s))</source>
       <translation>
         <numerusform>Indices (%n observation(s))</numerusform>
@@ -597,33 +602,33 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="356" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="362" />
       <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
       <translation>Aucun incident ouvert pour ce composant. Confirmez une suspicion ou déclarez le composant indisponible pour en ouvrir un.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="363" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="369" />
       <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
       <translation>Incident n° {0}, ouvert le {1} UTC par {2} ; référence : {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="389" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="395" />
       <source>Tick each step when done: your name and the time are recorded.</source>
       <translation>Cochez chaque étape une fois faite : votre nom et l'heure sont enregistrés.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="392" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="398" />
       <source>What the playbook says for this component. Open an incident to tick the steps.</source>
       <translation>Ce que dit la fiche réflexe pour ce composant. Ouvrez un incident pour cocher les étapes.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="431" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="437" />
       <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
       <translation>Aucune source publique ne confirme cette étape : à confirmer avec la fiche réflexe officielle.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="455" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="612" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="461" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="621" />
       <source>Affected filings (%n queued or unanswered)</source>
       <translation>
         <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
@@ -631,42 +636,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="458" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="464" />
       <source>queued</source>
       <translation>en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="458" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="464" />
       <source>sent, no reply</source>
       <translation>envoyée, sans réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="477" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="483" />
       <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
       <translation>{0} répond de nouveau. Lancez le rétablissement : la file d'envoi est vidée et l'incident se clôt quand chaque déclaration a sa réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="525" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="531" />
       <source>Export the incident report</source>
       <translation>Exporter le rapport d'incident</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="534" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="540" />
       <source>Recovery</source>
       <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="535" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="541" />
       <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
       <translation>{0} est-il rétabli ? La file d'envoi est vidée maintenant ; les déclarations traitées en procédure de secours sont marquées pour dépôt rétrospectif et suivies jusqu'à leur MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="550" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="556" />
       <source>Close the incident</source>
       <translation>Clore l'incident</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="551" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="557" />
       <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
       <translation>
         <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
@@ -674,128 +679,128 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="567" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="568" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="574" />
       <source>PDF saved: {0}</source>
       <translation>PDF enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="571" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="577" />
       <source>Incident report saved: {0}</source>
       <translation>Rapport d'incident enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="579" />
       <source>Fallback request recorded as sent to {0}</source>
       <translation>Demande de procédure de secours enregistrée comme envoyée à {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="576" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="582" />
       <source>Incident closed</source>
       <translation>Incident clos</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="591" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="592" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
       <source>Incident and timeline</source>
       <translation>Incident et chronologie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="593" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
       <source>Fiche réflexe steps</source>
       <translation>Étapes de la fiche réflexe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="594" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
       <source>Done by / at</source>
       <translation>Fait par / à</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="595" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="596" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
       <source>Deadline (UTC)</source>
       <translation>Délai (UTC)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
       <source>Time left</source>
       <translation>Temps restant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
       <source>Confirm</source>
       <translation>Confirmer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
       <source>Dismiss</source>
       <translation>Écarter</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
       <source>Declare down…</source>
       <translation>Déclarer indisponible…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
       <source>Draft fallback request…</source>
       <translation>Préparer la demande de secours…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
       <source>Export incident report…</source>
       <translation>Exporter le rapport d'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
       <source>Start recovery…</source>
       <translation>Lancer le rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
       <source>Close incident…</source>
       <translation>Clore l'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="610" />
       <source>Recover automatically when ICS2 answers again</source>
       <translation>Rétablir automatiquement quand ICS2 répond de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="611" />
       <source>Start recovery</source>
       <translation>Lancer le rétablissement</translation>
     </message>

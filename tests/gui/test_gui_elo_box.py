@@ -75,3 +75,18 @@ def test_one_click_mode_waits_for_the_agent_and_fallback_badge_shows(qtbot, desk
     box.create_button.click()
     qtbot.waitUntil(lambda: box.envelope.jeton is not None, timeout=15_000)
     assert box.fallback.isVisible() and "secours ICS2" in box.fallback.text()
+
+
+def test_a_do_not_load_truck_is_flagged_on_its_envelope(qtbot, desk):
+    main, store, _ = desk
+    doc = samples.ferry_filing("ELO26112500009")
+    doc.data["consignmentMasterLevel"]["consignmentHouseLevel"][0]["goodsItem"][0]["commodity"][
+        "descriptionOfGoods"] += " DNL-DRILL"
+    store.import_document(doc, user="t")
+    store.queue("ELO26112500009", user="t")
+    qtbot.waitUntil(lambda: store.get("ELO26112500009").state == "do_not_load", timeout=15_000)
+    main.filings.reload()
+    main.filings.select("ELO26112500009")
+    box = main.elo_box
+    assert box.do_not_load.isVisible()
+    assert "must not board" in box.do_not_load.text()

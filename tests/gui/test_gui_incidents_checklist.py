@@ -66,7 +66,7 @@ def test_declare_from_a_notice_then_tick_and_untick_steps(panel, qtbot, monkeypa
     confirmed.setCheckState(0, Qt.Checked)
     qtbot.waitUntil(lambda: panel.step_item("cr.i-keep").text(2).startswith("agent.durand\n"))
     assert panel.step_item("cr.i-keep").checkState(0) == Qt.Checked
-    assert any("agent.durand: step cr.i-keep done" in panel.timeline.item(i).text()
+    assert any("agent.durand: done: Keep sending: messages are queued" in panel.timeline.item(i).text()
                for i in range(panel.timeline.count()))
     panel.step_item("cr.i-keep").setCheckState(0, Qt.Unchecked)
     qtbot.waitUntil(lambda: panel.step_item("cr.i-keep").text(2) == "")
