@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..errors import BadInputError, IllegalTransitionError, KnownError
 from ..failures import Component
-from .components import (Board, NoticeReference, component_name, observation_from_dict,
-                         observation_to_dict)
+from ..store.tx import immediate_transaction
+from .components import (
+    Board,
+    NoticeReference,
+    component_name,
+    observation_from_dict,
+    observation_to_dict,
+)
 from .detection import Observation
 
 DB_NAME = "ics2desk.sqlite3"  # the store's file (ics2desk.store.db.DB_NAME)
@@ -146,18 +151,8 @@ class IncidentStore:
         if self._own:
             self.conn.close()
 
-    @contextmanager
     def _tx(self):
-        if self.conn.in_transaction:  # the caller's transaction (a shared connection) decides
-            yield self.conn
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        return immediate_transaction(self.conn)
 
     def _migrate(self) -> None:
         with self._tx() as c:

@@ -8,15 +8,28 @@ then wakes the worker.
 """
 from __future__ import annotations
 
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .polling_thread import PollingThread
 
 #: filing states in which the truck may board, so its envelope is worth creating (not Do Not Load)
 BOARDING_STATES = ("registered", "assessment_complete", "not_complete", "info_requested", "info_answered")
@@ -40,7 +53,7 @@ def adopt_registered(store, service, since: datetime | None = None) -> list[str]
     return adopted
 
 
-class EloWorker(QThread):
+class EloWorker(PollingThread):
     """Creates envelopes for newly registered ENS and sends the ELO queue, off the GUI thread.
 
     simulator: an ics2desk.elo.simulator.EloSimulator (--demo) or None for the configured service."""
@@ -50,21 +63,9 @@ class EloWorker(QThread):
 
     def __init__(self, data_dir: Path, simulator=None, interval: float = 2.0, refresh_every: float = 60.0,
                  parent=None):
-        super().__init__(parent)
-        self.data_dir = Path(data_dir)
+        super().__init__(data_dir, interval, parent)
         self.simulator = simulator
-        self.interval = interval
         self.refresh_every = refresh_every
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self.wait(10_000)
 
     def _service(self, store):
         from ..elo import EloService, EloStore

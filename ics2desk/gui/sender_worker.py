@@ -4,31 +4,20 @@ The worker opens its own Sender (own store connection, own transport) inside the
 reports through queued signals; wake() asks for a pass now (after Ctrl+Enter)."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
+
+from .polling_thread import PollingThread
 
 
-class SenderWorker(QThread):
+class SenderWorker(PollingThread):
     drained = Signal(int, int, int)  # sent, failed attempts, replies
     transport_state = Signal(str)  # "up" | "down"
     crashed = Signal(str)
 
     def __init__(self, data_dir: Path, interval: float = 1.0, parent=None):
-        super().__init__(parent)
-        self.data_dir = Path(data_dir)
-        self.interval = interval
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self.wait(10_000)
+        super().__init__(data_dir, interval, parent)
 
     def run(self) -> None:
         from ..errors import KnownError

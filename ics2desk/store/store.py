@@ -12,10 +12,8 @@ import re
 import socket
 import sqlite3
 import time
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from ..checkdigits import mrn_problem
 from ..errors import BadInputError, IllegalTransitionError, KnownError
@@ -24,7 +22,16 @@ from ..model import EnsDocument
 from ..xml import reader, writer
 from . import documents
 from .lifecycle import State, next_state
-from .records import SORTABLE, Attempt, Filing, FilingQuery, MessageRecord, OutboxItem, Version
+from .records import (
+    SORTABLE,
+    Attempt,
+    Filing,
+    FilingQuery,
+    MessageRecord,
+    OutboxItem,
+    Version,
+)
+from .tx import immediate_transaction
 
 #: outgoing types whose functional reply (R01/N99/N01/N10/R07) closes the outbox item
 AWAITS_REPLY = {"IE3F50", "IE3F51", "IE3A50", "IE3A51", "IE3Q04"}
@@ -55,19 +62,9 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self):
         """One atomic unit; nested use joins the outer transaction."""
-        if self.conn.in_transaction:
-            yield self.conn
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        return immediate_transaction(self.conn)
 
     # --- LRNs (R3003: unique per declarant, never reused) ---------------------------------
     def new_lrn(self, declarant: str, prefix: str = "ICS") -> str:
