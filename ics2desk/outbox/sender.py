@@ -10,7 +10,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from ..errors import BadInputError, IllegalTransitionError
+from ..errors import BadInputError
 from ..failures import Component, FailureKind
 from ..replies import Rejected, parse_reply
 from ..settings import Settings

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .. import cli
-from ..errors import BadInputError, IllegalTransitionError, KnownError
+from ..errors import BadInputError, IllegalTransitionError
 
 EXIT_CODES = ("exit codes: 0 done; 1 refused (invalid filing, illegal step, permanent send failure); "
               "2 unreadable input / unknown LRN / store unusable; 3 drain timed out with items open")

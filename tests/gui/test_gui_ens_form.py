@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ics2desk import samples
-from ics2desk.gui.ens_form import EnsForm, prune
+from ics2desk.gui.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.replies import ReplyError
 from ics2desk.reuse import presets

@@ -1,7 +1,6 @@
 """The store keeps filings, versions and the lifecycle; illegal steps are refused."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
