@@ -14,7 +14,7 @@ from .model import EnsDocument, Group
 AMENDMENT_OF = {"IE3F50": "IE3A50", "IE3F51": "IE3A51"}
 
 
-def prune(group: Group, spec: ElementSpec) -> Group:
+def keep_known(group: Group, spec: ElementSpec) -> Group:
     """Keep only the elements the target message's table has (e.g. drop F50's LRN)."""
     out: Group = {}
     for child in spec.children:
@@ -23,9 +23,9 @@ def prune(group: Group, spec: ElementSpec) -> Group:
         value = group[child.name]
         if child.is_group:
             if isinstance(value, list):
-                out[child.name] = [prune(v, child) for v in value]
+                out[child.name] = [keep_known(v, child) for v in value]
             else:
-                out[child.name] = prune(value, child)
+                out[child.name] = keep_known(value, child)
         else:
             out[child.name] = value
     return out
@@ -39,4 +39,4 @@ def make_amendment(filing: EnsDocument, mrn: str, issued: datetime | None = None
     when = (issued or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     data["documentIssueDate"] = when
     data["MRN"] = mrn
-    return EnsDocument(target, prune(data, load_message(target).root))
+    return EnsDocument(target, keep_known(data, load_message(target).root))

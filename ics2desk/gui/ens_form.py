@@ -95,17 +95,17 @@ def missing_required(children, node: dict, xpath: str, present: bool = True):
                                         present and (el.min >= 1 or has_data(sub)))
 
 
-def prune(node):
+def drop_empty(node):
     """The working tree minus empty values, groups and rows: what the filing really says."""
     if isinstance(node, dict):
         out = {}
         for k, v in node.items():
-            v = prune(v)
+            v = drop_empty(v)
             if v not in (None, "", {}, []):
                 out[k] = v
         return out
     if isinstance(node, list):
-        return [x for x in (prune(v) for v in node) if x not in (None, "", {}, [])]
+        return [x for x in (drop_empty(v) for v in node) if x not in (None, "", {}, [])]
     return node
 
 
@@ -348,7 +348,7 @@ class EnsForm(QWidget):
         return None
 
     def document(self) -> EnsDocument:
-        return EnsDocument(self.message_id, prune(copy.deepcopy(self.data)))
+        return EnsDocument(self.message_id, drop_empty(copy.deepcopy(self.data)))
 
     def field(self, xpath: str) -> Field | None:
         for f in self.ctx.fields:
