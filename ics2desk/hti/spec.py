@@ -119,14 +119,19 @@ def rule_texts() -> dict[str, str]:
     return json.loads(resource_path("hti", "rules.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _french_labels() -> dict[str, str]:
-    # The same glossary feeds the GUI's Qt Linguist file (resources/i18n/update.py).
+@lru_cache(maxsize=None)
+def glossary_section(section: str) -> dict[str, str]:
+    """English -> French from resources/i18n/fr_glossary.json, the file that also feeds the
+    GUI's Qt Linguist translation (resources/i18n/update.py)."""
     path = resource_path("i18n", "fr_glossary.json")
     try:
-        return json.loads(path.read_text(encoding="utf-8")).get("hti", {})
+        return json.loads(path.read_text(encoding="utf-8")).get(section, {})
     except (OSError, ValueError):
         return {}
+
+
+def _french_labels() -> dict[str, str]:
+    return glossary_section("hti")
 
 
 def label(el: ElementSpec, lang: str = "en") -> str:

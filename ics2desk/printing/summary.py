@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from ..hti.spec import load_message
+from ..store.lifecycle import state_label
 from . import facts, fonts
 from .barcode import MrnBarcode
 from .labels import NOT_REGISTERED, t
@@ -70,7 +71,7 @@ def _header(f: PrintFiling, lang: str):
     rows = [
         ("LRN", doc.lrn or "—"),
         ("MRN", mrn_text),
-        (t("state", lang), f.meta.state or ("—" if f.registered else NOT_REGISTERED)),
+        (t("state", lang), state_label(f.meta.state, lang) if f.meta.state else ("—" if f.registered else NOT_REGISTERED)),
         (t("lodging", lang), facts.lodging_person(doc)),
         (t("issued", lang), facts.when(doc.get("documentIssueDate"), lang)),
         (t("etd", lang), facts.when(abt.get("estimatedDateAndTimeOfDeparture"), lang)),

@@ -81,3 +81,14 @@ def next_state(state: State | str, event: str, mrn: str | None = None, lrn: str 
         raise IllegalTransitionError(
             f"{lrn or 'this filing'}: cannot {_EVENT_TEXT.get(event, 'apply ' + event)} while it is "
             f"{state.value.replace('_', ' ')}; allowed now: {', '.join(allowed) or 'nothing'}") from None
+
+
+def state_label(state: str, lang: str = "en") -> str:
+    """A state as an agent reads it ("assessment complete", "analyse terminée"); the French
+    names are the GUI glossary's, so screen and paper say the same."""
+    words = state.replace("_", " ")
+    if lang != "fr":
+        return words
+    from ..hti.spec import glossary_section
+
+    return glossary_section("State").get(words, words)

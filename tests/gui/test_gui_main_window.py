@@ -44,7 +44,7 @@ class BigStore:
                 for i in range(q.offset, min(total, q.offset + q.limit))]
 
 
-def test_list_model_over_100000_filings_loads_pages_on_demand():
+def test_list_model_over_100000_filings_loads_pages_on_demand(qapp):
     store = BigStore()
     model = FilingsModel(store)
     assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
