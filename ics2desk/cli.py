@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start with the simulator's outage switches (drills)")
     parser.add_argument("--lang", choices=["fr", "en"], help="user interface language")
     sub = parser.add_subparsers(dest="command")
-    v = sub.add_parser("validate", help="check ENS files against the XSD and every HTI rule")
+    v = sub.add_parser("validate", help="check ENS files against the XSD and every HTI rule",
+                       epilog="exit codes: 0 all valid; 1 any invalid; 2 a file unreadable or not XML")
     v.add_argument("files", nargs="+")
     v.add_argument("--json", action="store_true", help="machine-readable output")
     v.add_argument("--lang", dest="msg_lang", choices=["fr", "en"], default=None,

@@ -15,6 +15,7 @@ from .playbook import PHASE_TITLES, PHASES, Library, load_playbook
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.description = "Business continuity: the fiche réflexe playbook and the component board"
+    p.epilog = "exit codes: 0 done; 1 the playbook file does not validate (check); 2 bad input"
     sub = p.add_subparsers(dest="continuity_command", required=True)
     c = sub.add_parser("check", help="check a playbook file (schema + every step has a source)")
     c.add_argument("file")

@@ -16,6 +16,7 @@ from .meta import PrintFiling, PrintMeta
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.description = "Print the ENS summary (A4) or the driver's truck sheet to a PDF."
+    p.epilog = "exit codes: 0 PDF written; 2 unknown LRN, unreadable file or store not available"
     p.add_argument("sources", nargs="+", metavar="LRN|FILE.xml",
                    help="filings to print: an LRN from the local store or an ENS XML file; several make one PDF")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
