@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import httpx
-import keyring
+if TYPE_CHECKING:
+    import httpx
+
+
+def _keyring():
+    import keyring  # ~70 ms of backends to load: only when a secret is really read or written
+
+    return keyring
 
 from .errors import EloAuthRefused, EloNotConfigured, EloUnavailable
 
@@ -38,10 +44,10 @@ class StaticTokenSource:
 
     @staticmethod
     def save(token: str, key: str = TOKEN_KEY) -> None:
-        keyring.set_password(KEYRING_SERVICE, key, token.strip())
+        _keyring().set_password(KEYRING_SERVICE, key, token.strip())
 
     def token(self) -> str:
-        value = keyring.get_password(KEYRING_SERVICE, self.key)
+        value = _keyring().get_password(KEYRING_SERVICE, self.key)
         if not value:
             raise EloNotConfigured("No ELO access token: paste the token issued by French customs in the ELO settings.")
         return value
@@ -68,15 +74,17 @@ class ClientCredentialsTokenSource:
 
     @staticmethod
     def save_secret(client_id: str, secret: str) -> None:
-        keyring.set_password(KEYRING_SERVICE, secret_key(client_id), secret)
+        _keyring().set_password(KEYRING_SERVICE, secret_key(client_id), secret)
 
     def token(self) -> str:
         with self._lock:
             if self._token and time.monotonic() < self._expires - self.MARGIN:
                 return self._token
-            secret = keyring.get_password(KEYRING_SERVICE, secret_key(self.client_id))
+            secret = _keyring().get_password(KEYRING_SERVICE, secret_key(self.client_id))
             if not secret:
                 raise EloNotConfigured(f"No client secret for ELO client {self.client_id}: enter it in the ELO settings.")
+            import httpx  # only when a token is really fetched (keeps the desk's start fast)
+
             try:
                 with httpx.Client(timeout=self.timeout, transport=self.transport) as http:
                     r = http.post(self.token_url, data={"grant_type": "client_credentials"},

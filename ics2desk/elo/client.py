@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import BadInputError
 from ..failures import FailureKind
 from .auth import TokenSource
 from .errors import EloAuthRefused, EloNotConfigured, EloProtocolError, EloRefused, EloUnavailable
 from .schemas import problems
+
+if TYPE_CHECKING:  # httpx costs ~150 ms to import: only when the desk really talks to DGDDI
+    import httpx
 
 #: request code -> (path, OK answer code, refusal code)
 OPERATIONS = {
@@ -53,6 +55,8 @@ class EloClient:
             raise EloNotConfigured("No ELO service address: set it in the ELO settings.")
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
+        import httpx
+
         self._http = httpx.Client(timeout=timeout, transport=transport)
         self.last_request: tuple[dict, dict] | None = None  # (headers, body), for logs and tests
 
@@ -80,6 +84,8 @@ class EloClient:
 
     # --- the exchange ---------------------------------------------------------------------
     def send(self, ex: Exchange) -> dict:
+        import httpx
+
         path, ok_code, ko_code = OPERATIONS[ex.message_code]
         bad = problems(ex.message_code, ex.body)
         if bad:

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from ..paths import resource_path
+
+if TYPE_CHECKING:  # jsonschema costs ~80 ms to import: loaded on the first check
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 MESSAGES = ("ENV_CRE01", "ENV_CRE02", "ENV_CRE03", "ENV_MOD01", "ENV_MOD02", "ENV_MOD03",
             "ENV_REC01", "ENV_REC02", "ENV_REC03", "ENV_NOT01")
 
 
 @lru_cache(maxsize=None)
-def _registry() -> Registry:
+def _registry() -> "Registry":
+    from referencing import Registry, Resource
+
     resources = []
     for name in ("definitions",) + MESSAGES:
         body = json.loads(resource_path("elo", f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -27,7 +31,9 @@ def _registry() -> Registry:
 
 
 @lru_cache(maxsize=None)
-def validator(message_code: str) -> Draft202012Validator:
+def validator(message_code: str) -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
     if message_code not in MESSAGES:
         raise KeyError(message_code)
     body = json.loads(resource_path("elo", f"{message_code}.schema.json").read_text(encoding="utf-8"))

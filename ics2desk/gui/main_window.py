@@ -290,22 +290,15 @@ class MainWindow(QObject):
         self.tabs.currentChanged.connect(lambda i: (i == 1 and self.form) or (i == 4 and self.settings))
         self.outbox = OutboxView(store, w)
         w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
-        from .incidents_panel import IncidentsPanel
-
-        self.incidents = IncidentsPanel(self.data_dir, lang, parent=w)  # detection runs in its own thread
-        self.incidents.attach(self)
+        # The Incidents panel and the ELO box are built just after the window first shows (or on
+        # first use): they pull in the continuity and ELO packages, a third of the cold start.
+        self._incidents = None
+        self._elo_box = None
         self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
         self.amending = False
         self.filings.detail.action.connect(self.on_action)
-        from .elo_box import EloBox
-
         self.elo_worker = elo  # EloWorker (QThread) or None
-        self.elo_box = EloBox(store.conn, self.data_dir, w)
-        self.filings.mount_elo(self.elo_box)
-        if elo is not None:
-            self.elo_box.wake.connect(elo.wake)
-            elo.changed.connect(self.elo_box.reload)
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
         w.findChild(QObject, "actionQuit").triggered.connect(w.close)
         w.findChild(QObject, "actionEnglish").triggered.connect(lambda: self.set_language("en"))
@@ -341,11 +334,45 @@ class MainWindow(QObject):
             sender.drained.connect(lambda *_: self.after_drain())
         self.retranslate()
         self.refresh_status()
+        QTimer.singleShot(150, self._build_deferred)  # after the first paint
+
+    def _build_deferred(self) -> None:
+        if not self._closed:
+            self.incidents, self.elo_box  # noqa: B018  (building them is the point)
+
+    @property
+    def incidents(self):
+        """The Incidents tab (detection runs in its own thread from the moment it exists)."""
+        if self._incidents is None:
+            from .incidents_panel import IncidentsPanel
+
+            self._incidents = IncidentsPanel(self.data_dir, self.lang, parent=self.window)
+            self._incidents.attach(self)
+            if getattr(self, "drill", None) is not None:
+                self._incidents.set_drill(self.drill)
+        return self._incidents
+
+    @property
+    def elo_box(self):
+        """The truck's ELO beside the filing detail."""
+        if self._elo_box is None:
+            from .elo_box import EloBox
+
+            self._elo_box = EloBox(self.store.conn, self.data_dir, self.window)
+            self.filings.mount_elo(self._elo_box)
+            if self.elo_worker is not None:
+                self._elo_box.wake.connect(self.elo_worker.wake)
+                self.elo_worker.changed.connect(self._elo_box.reload)
+            row = self.filings.view.currentIndex().row()
+            if row >= 0:  # a filing was selected before the box existed
+                self.filings.show_detail(row)
+        return self._elo_box
 
     def shutdown(self) -> None:
         """Stop timers and the outbox worker before the store closes."""
         self._closed = True
-        self.incidents.shutdown()
+        if self._incidents is not None:
+            self._incidents.shutdown()
         self._poll.stop()
         self.filings.model._tick.stop()
         if self.sender is not None:
@@ -359,7 +386,8 @@ class MainWindow(QObject):
 
         self.drill = DrillController(simulator, self)
         self.window.menuBar().addMenu(DrillMenu(self.drill, self.lang, self.window))
-        self.incidents.set_drill(self.drill)
+        if self._incidents is not None:
+            self._incidents.set_drill(self.drill)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
