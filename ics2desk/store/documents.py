@@ -1,9 +1,9 @@
 """Building the trader-side messages the lifecycle needs (IE3A50 from a filing, IE3Q04, IE3Q05)."""
 from __future__ import annotations
 
-import copy
 from datetime import datetime, timezone
 
+from ..amend import AMENDMENT_OF, make_amendment
 from ..model import EnsDocument
 
 
@@ -12,19 +12,12 @@ def utc_now() -> str:
 
 
 def amendment_from(doc: EnsDocument, mrn: str) -> EnsDocument:
-    """An IE3A50 (full replacement dataset keyed by MRN) from an IE3F50-shaped document."""
-    if doc.message_id == "IE3A50":
+    """The amendment (IE3A50 for road, IE3A51 for rail: full replacement keyed by MRN) of a filing."""
+    if doc.message_id in AMENDMENT_OF.values():
         out = doc.copy()
         out.data["MRN"] = mrn
         return out
-    src = copy.deepcopy(doc.data)
-    src.pop("LRN", None)
-    data = {"documentIssueDate": utc_now(), "MRN": mrn}
-    for key in ("SpecificCircumstanceIndicator", "reEntryIndicator", "representative",
-                "activeBorderTransportMeans", "consignmentMasterLevel", "declarant", "customsOfficeOfFirstEntry"):
-        if key in src:
-            data[key] = src[key]
-    return EnsDocument("IE3A50", data)
+    return make_amendment(doc, mrn)
 
 
 def invalidation(mrn: str, declarant: str, representative: str | None = None) -> EnsDocument:

@@ -221,7 +221,9 @@ class Store:
         f = self._filing(lrn)
         next_state(f.state, "amend", f.mrn, lrn)  # refuse early, before validating
         amendment = documents.amendment_from(doc, f.mrn or "")
-        report = validate_document(amendment)
+        # R3024: what customs registered cannot change; the stored dataset is that version
+        # (every earlier amendment was held to the same rule).
+        report = validate_document(amendment, registered=self.document(lrn))
         if not report.valid:
             first = "; ".join(f"{e.rule} {e.path}: {e.en}" for e in report.errors[:3])
             raise BadInputError(f"the amendment of {lrn} is not valid: {first}")
