@@ -91,11 +91,12 @@ def thresholds_from_settings(settings) -> Thresholds:
                       via_provider=bool(extra.get("continuity_via_provider", True)))
 
 
-def cutoffs_from_settings(settings) -> Cutoffs:
-    """Per-crossing lodging cut-offs (minutes before arrival) from settings.extra
-    "continuity_cutoff_minutes", e.g. {"ferry": 120, "shuttle": 60}; road default 60."""
+def cutoffs_from_settings(settings, data_dir=None) -> Cutoffs:
+    """Lodging cut-offs: the crossing presets of the data dir (the same the filings list uses),
+    then settings.extra "continuity_cutoff_minutes" per kind of crossing, e.g. {"ferry": 120}."""
+    from ..reuse import presets as presets_mod
+
     extra = getattr(settings, "extra", {}) or {}
-    base = Cutoffs()
-    minutes = dict(base.minutes)
+    minutes = dict(Cutoffs().minutes)
     minutes.update({str(k): int(v) for k, v in (extra.get("continuity_cutoff_minutes") or {}).items()})
-    return Cutoffs(minutes)
+    return Cutoffs(minutes, presets=presets_mod.load(data_dir))

@@ -26,16 +26,29 @@ def crossing_of(doc: EnsDocument) -> str:
 
 @dataclass(frozen=True)
 class Cutoffs:
-    """Minutes before the estimated arrival by which the ENS must be lodged, per crossing."""
+    """How long before the estimated arrival the ENS must be lodged.
 
-    minutes: dict[str, int] = field(default_factory=lambda: {"ferry": 60, "shuttle": 60, "road": 60, "rail": 60})
+    The crossing presets (resources/presets/crossings.json, edited in Settings) are the one
+    source: a filing made for a preset crossing takes its `lodging_cutoff_hours`, so the
+    incident panel and the filings list count down to the same deadline. Other filings fall
+    back to these minutes per kind of crossing (spec §3: ferry 2 h, shuttle 1 h, road 1 h).
+    """
+
+    minutes: dict[str, int] = field(default_factory=lambda: {"ferry": 120, "shuttle": 60, "road": 60, "rail": 60})
     default: int = 60
+    presets: object | None = None  # ics2desk.reuse.presets.Presets
 
     def for_crossing(self, crossing: str) -> timedelta:
         m = self.minutes.get(crossing, self.default)
         if m < 0:
             raise BadInputError(f"the cut-off for {crossing} cannot be negative")
         return timedelta(minutes=m)
+
+    def for_document(self, doc: EnsDocument) -> timedelta:
+        preset = self.presets.matching(doc.data) if self.presets is not None else None
+        if preset is not None:
+            return timedelta(hours=preset.lodging_cutoff_hours)
+        return self.for_crossing(crossing_of(doc))
 
 
 @dataclass
@@ -91,7 +104,7 @@ def affected_filing(f: PendingFiling, cutoffs: Cutoffs = Cutoffs()) -> AffectedF
         return AffectedFiling(f.lrn, f.state, "road", [], None, None, None, f.since)
     crossing = crossing_of(doc)
     arrival = parse_utc(doc.estimated_arrival)
-    deadline = None if arrival is None else arrival - cutoffs.for_crossing(crossing)
+    deadline = None if arrival is None else arrival - cutoffs.for_document(doc)
     return AffectedFiling(f.lrn, f.state, crossing, doc.vehicle_registrations(), doc.office_of_first_entry,
                           arrival, deadline, f.since)
 

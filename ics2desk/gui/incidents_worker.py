@@ -95,7 +95,7 @@ class IncidentsWorker(QObject):
             self._store = open_store(self.data_dir)
             settings = Settings.load(self.data_dir)
             self._desk = ContinuityDesk(IncidentStore(self._store.conn), Library(self.data_dir).in_force(),
-                                        thresholds_from_settings(settings), cutoffs_from_settings(settings))
+                                        thresholds_from_settings(settings), cutoffs_from_settings(settings, self.data_dir))
         except KnownError as exc:
             self.failed.emit("open", str(exc))
             return
