@@ -327,7 +327,7 @@ class MainWindow(QObject):
         self._poll.setInterval(2000)
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
-        self._states: dict[str, str] = {}
+        self._last_reply_id: int | None = None
         self._closed = False
         if sender is not None:
             sender.transport_state.connect(self.set_transport_state)
@@ -441,12 +441,17 @@ class MainWindow(QObject):
         self._check_new_replies()
 
     def _check_new_replies(self) -> None:
-        """Desktop notification when a filing on screen changes state (a reply arrived)."""
-        for f in self.filings.model.rows[:200]:
-            old = self._states.get(f.lrn)
-            self._states[f.lrn] = f.state
-            if old and old != f.state:
-                self.notify_user(f.lrn, f.state)
+        """Desktop notification for every reply received since the last look, on any filing,
+        whatever the list shows (filtered, scrolled); one per filing, in its state now."""
+        if self._last_reply_id is None:  # replies from before this session were seen already
+            self._last_reply_id = self.store.last_message_id()
+            return
+        latest: dict[str, str] = {}
+        for message_id, lrn, _type, state in self.store.replies_since(self._last_reply_id):
+            self._last_reply_id = message_id
+            latest[lrn] = state
+        for lrn, state in latest.items():
+            self.notify_user(lrn, state)
 
     def notify_user(self, lrn: str, state: str) -> None:
         from .filings_model import state_label

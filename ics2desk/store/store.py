@@ -326,6 +326,16 @@ class Store:
         return [_message(r) for r in self.conn.execute("SELECT * FROM messages WHERE filing_id=? ORDER BY id",
                                                        (f.id,))]
 
+    def replies_since(self, after_id: int, limit: int = 200) -> list[tuple[int, str, str, str]]:
+        """Replies received after message `after_id`, across all filings, whatever the list on
+        screen shows: (message id, LRN, message type, the filing's state now)."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT m.id, f.lrn, m.message_type, f.state FROM messages m JOIN filings f ON f.id = m.filing_id "
+            "WHERE m.id > ? AND m.direction = 'in' ORDER BY m.id LIMIT ?", (after_id, limit))]
+
+    def last_message_id(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM messages").fetchone()[0]
+
     def _add_message(self, fid: int | None, direction: str, mtype: str, xml: bytes, lrn: str | None,
                      mrn: str | None, transport_id: str | None = None, correlation_id: str | None = None) -> int:
         return self.conn.execute(
