@@ -18,10 +18,11 @@ from ..store import Store, open_store
 from ..store.documents import consultation
 from ..store.records import OutboxItem
 from ..store.store import reply_mrn_from_r08
-from ..transport.base import SendResult, Transport, TransportFailure, make_transport
+from ..transport.base import SendResult, Transport, TransportFailure, UnreadablePayload, make_transport
 from ..xml.writer import to_bytes
 
 FILINGS = ("IE3F50", "IE3F51")
+AWAITING_MRN = ("queued", "sent")  # filing states in which a consultation result can stand in for IE3R01
 _LIVE_SENDERS: set[str] = set()  # sender ids alive in this process
 
 
@@ -101,10 +102,12 @@ class Sender:
     def _drain_loop(self, result: DrainResult, until_empty: bool, start: float, timeout: float | None,
                     deadline: float | None, stop: threading.Event | None) -> None:
         while True:
-            n = self.send_due(result, deadline=deadline)
+            n = self.send_due(result, deadline=deadline, stop=stop)
+            if stop is not None and stop.is_set():
+                break  # quitting: what is left waits for the next start
             if n == 0 or time.monotonic() - self._last_poll > self.settings.poll_interval_s:
                 result.replies += self.poll_replies()
-            self.check_overdue()
+            self.check_overdue(stop)
             result.open_items = self.store.open_count()
             if result.open_items == 0 or not until_empty:
                 break  # without until_empty: one pass over what is due now
@@ -124,16 +127,21 @@ class Sender:
     def reconcile(self) -> list[int]:
         return self.store.reclaim_orphans(is_alive)
 
-    def send_due(self, result: DrainResult | None = None, batch: int = 50, deadline: float | None = None) -> int:
+    def send_due(self, result: DrainResult | None = None, batch: int = 50, deadline: float | None = None,
+                 stop: threading.Event | None = None) -> int:
         """One pass: each due item at most once (a quick retry waits for the next pass).
 
-        Items are claimed a few at a time (claim commits before any byte leaves), sent with up to
-        settings.send_concurrency in flight, and each outcome is recorded here, in this thread:
-        the database is only touched by the thread that owns this Sender."""
+        Items are claimed settings.send_concurrency at a time (claim commits before any byte
+        leaves) and sent in parallel; `stop` is checked between rounds, so quitting waits for at
+        most one round of sends. Each outcome is recorded here, in this thread, in its own
+        transaction: the database is only touched by the thread that owns this Sender, and an
+        error on one item does not roll back what was recorded for the others."""
         done, seen = 0, set()
         k = max(1, int(self.settings.send_concurrency))
         while done < batch and (deadline is None or time.monotonic() < deadline):
-            claimed = self.store.claim_due(self.owner, limit=min(4 * k, batch - done), exclude=seen)
+            if stop is not None and stop.is_set():
+                break
+            claimed = self.store.claim_due(self.owner, limit=min(k, batch - done), exclude=seen)
             if not claimed:
                 break
             seen.update(c[0].id for c in claimed)
@@ -144,21 +152,40 @@ class Sender:
                     self._pool = ThreadPoolExecutor(k, thread_name_prefix="ics2desk-send")
                 futures = {self._pool.submit(self._transmit, c[0], c[2]): c for c in claimed}
                 outcomes = [(futures[f], f.result()) for f in as_completed(futures)]
-            # all outcomes of the batch in one transaction (one fsync), taken after the network
-            # waits so the write lock is never held across I/O; recoveries talk to ICS2 afterwards
+            # outcomes are recorded after the network waits so the write lock is never held across
+            # I/O; recoveries talk to ICS2 afterwards
             recover: list[tuple[str, OutboxItem]] = []
-            with self.store.transaction():
-                for (item, attempt_id, xml), outcome in outcomes:
-                    ok = self._record(item, attempt_id, xml, outcome, recover)
-                    done += 1
-                    if result is not None:
-                        if ok:
-                            result.sent += 1
-                        else:
-                            result.failed_attempts += 1
+            error: Exception | None = None
+            for (item, attempt_id, xml), outcome in outcomes:
+                try:
+                    with self.store.transaction():
+                        ok = self._record(item, attempt_id, xml, outcome, recover)
+                except Exception as exc:  # record the others; this one is reconciled on its next send
+                    error = error or exc
+                    self._release(item, exc)
+                    continue
+                done += 1
+                if result is not None:
+                    if ok:
+                        result.sent += 1
+                    else:
+                        result.failed_attempts += 1
+            if error is not None:
+                raise error
             for lrn, item in recover:
+                if stop is not None and stop.is_set():
+                    break  # the item was requeued for reconciliation: recovered on the next pass
                 self._recover(lrn, item)
         return done
+
+    def _release(self, item: OutboxItem, exc: Exception) -> None:
+        """An item whose outcome could not be recorded goes back to pending, flagged for
+        reconciliation (it may have reached ICS2), instead of staying claimed by a live sender."""
+        try:
+            self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.OPERATOR_SYSTEM.value,
+                               f"outcome not recorded: {type(exc).__name__}: {exc}", self._retry_at(item.attempts))
+        except Exception:  # noqa: BLE001  the store itself is failing: reclaimed at the next start
+            pass
 
     def _transmit(self, item: OutboxItem, xml: bytes) -> SendResult | TransportFailure:
         """Network only (may run in a pool thread): no database access here."""
@@ -199,6 +226,9 @@ class Sender:
     def _apply(self, xml: bytes, transport_id: str | None, item: OutboxItem | None = None,
                correlation: str | None = None) -> str | None:
         """Store one reply and apply it; returns an LRN whose MRN must be recovered (duplicate LRN)."""
+        if isinstance(xml, UnreadablePayload):  # the transport could not read it: keep what we have
+            self.store.record_unmatched(bytes(xml), "unreadable", transport_id, xml.problem)
+            return None
         try:
             reply = parse_reply(xml, "reply")
         except BadInputError as exc:
@@ -221,11 +251,39 @@ class Sender:
                     self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
                                        "LRN already registered: recovering its MRN", self._retry_at(item.attempts))
             return filing.lrn
+        if reply.message_id == "IE3R08" and self._consulted(filing):
+            # the answer to our IE3Q05 came later (Domibus: by polling): it stands in for the lost IE3R01
+            if reply_mrn_from_r08(reply):
+                self.store.apply_reply(xml, transport_id, correlation, recovered_mrn_for=filing.lrn, parsed=reply)
+            else:
+                self.store.apply_reply(xml, transport_id, correlation, transition=False, parsed=reply)
+                self._requeue_open(filing.lrn, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
+                                   "LRN reported as duplicate but the consultation found no ENS")
+            return None
         try:
             self.store.apply_reply(xml, transport_id, correlation, parsed=reply)
         except BadInputError as exc:
             self.store.record_unmatched(xml, reply.message_id, transport_id, str(exc))
         return None
+
+    def _consulted(self, filing) -> bool:
+        """Whether this filing awaits the answer to an IE3Q05 we sent (still no MRN, and no IE3R08
+        received since the last consultation)."""
+        if filing is None or filing.mrn or filing.state not in AWAITING_MRN or filing.message_type not in FILINGS:
+            return False
+        for m in reversed(self.store.timeline(filing.lrn)):
+            if m.message_type == "IE3Q05" and m.direction == "out":
+                return True
+            if m.message_type == "IE3R08" and m.direction == "in":
+                return False
+        return False
+
+    def _requeue_open(self, lrn: str, kind: FailureKind, component: str, error: str) -> None:
+        """Send the filing's item waiting for a reply again (reconciling): used when the recovery
+        started from a polled reply, which has no item of its own, cannot finish."""
+        for open_item in self.store.outbox_items(["awaiting_reply"], lrn=lrn):
+            if open_item.message_type in FILINGS:
+                self.store.requeue(open_item, kind, component, error, self._retry_at(open_item.attempts))
 
     def _recover(self, lrn: str, item: OutboxItem | None) -> None:
         f = self.store.get(lrn)
@@ -237,6 +295,8 @@ class Sender:
             if item is not None:
                 self.store.requeue(item, exc.kind, exc.component, f"MRN recovery failed: {exc}",
                                    self._retry_at(item.attempts))
+            else:
+                self._requeue_open(lrn, exc.kind, exc.component, f"MRN recovery failed: {exc}")
             return
         self.store.log_outgoing(lrn, "IE3Q05", q05, res.transport_id)
         for xml in res.replies:
@@ -249,10 +309,15 @@ class Sender:
                 self.store.apply_reply(xml, None, res.transport_id, recovered_mrn_for=lrn)
                 return
             self.store.apply_reply(xml, None, res.transport_id, transition=False)
+        if not res.replies:
+            return  # an asynchronous transport (Domibus): the IE3R08 comes by polling, see _apply
         if item is not None:
             self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
                                "LRN reported as duplicate but the consultation found no ENS",
                                self._retry_at(item.attempts))
+        else:
+            self._requeue_open(lrn, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
+                               "LRN reported as duplicate but the consultation found no ENS")
 
     def poll_replies(self) -> int:
         self._last_poll = time.monotonic()
@@ -270,24 +335,27 @@ class Sender:
             pass  # delivered again later; apply_reply skips what it already has
         return len(items)
 
-    def check_overdue(self) -> None:
+    def check_overdue(self, stop: threading.Event | None = None) -> None:
         limit = time.time() - self.settings.reply_timeout_s
         awaiting = self.store.awaiting_since()
         if awaiting and time.monotonic() - self._last_status_check > self.settings.poll_interval_s:
             self._last_status_check = time.monotonic()
-            self._ask_access_point(awaiting)
+            self._ask_access_point(awaiting, stop=stop)
         for item, sent_at in awaiting:
             if sent_at and sent_at < limit and item.last_kind != FailureKind.NO_FUNCTIONAL_REPLY.value:
                 self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, Component.COMMON_REPOSITORY.value,
                                               f"no functional reply after {self.settings.reply_timeout_s:.0f} s")
 
-    def _ask_access_point(self, awaiting: list[tuple[OutboxItem, float]], limit: int = 50) -> None:
+    def _ask_access_point(self, awaiting: list[tuple[OutboxItem, float]], limit: int = 50,
+                          stop: threading.Event | None = None) -> None:
         """Transports that can tell what became of an accepted message (Domibus) are asked, so a
         stuck delivery is blamed on the right component, and a message it gave up on is sent again."""
         probe = getattr(self.transport, "delivery_problem", None)
         if probe is None:
             return
         for item, _ in awaiting[:limit]:
+            if stop is not None and stop.is_set():
+                return
             tid = self.store.sent_transport_id(item)
             if not tid:
                 continue

@@ -16,6 +16,18 @@ class TransportFailure(ComponentDownError):
         self.kind = kind
 
 
+class UnreadablePayload(bytes):
+    """A polled message the transport could not read (fault, corrupt or oversize payload): its raw
+    bytes (maybe empty) and why. The sender keeps it as an unmatched message and acknowledges it."""
+
+    problem: str
+
+    def __new__(cls, raw: bytes, problem: str):
+        obj = super().__new__(cls, raw)
+        obj.problem = problem
+        return obj
+
+
 @dataclass
 class SendResult:
     transport_id: str | None  # AS4 / HTTP message id given by the other side

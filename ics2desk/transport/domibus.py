@@ -16,7 +16,7 @@ import httpx
 from ..errors import BadInputError
 from ..failures import Component, FailureKind
 from . import domibus_soap as soap
-from .base import SendResult, TransportFailure
+from .base import SendResult, TransportFailure, UnreadablePayload
 
 AP = Component.SERVICE_PROVIDER  # the access point is the trader's (or its provider's) own gateway
 #: WS plugin fault codes -> (kind, component); P-Mode/party/payload problems are permanent: fix settings
@@ -106,39 +106,69 @@ class DomibusTransport:
         return None
 
     def poll(self) -> list[tuple[str, bytes]]:
+        """Pending replies, one retrieveMessage each. A message that cannot be read (plugin fault,
+        corrupt or oversize payload, no payload at all) comes back as an UnreadablePayload so the
+        desk keeps it and acknowledges it: one bad message must not hide the ones behind it."""
         body, _ = self._call(soap.list_pending_request(self.pmode.final_recipient))
-        out = []
-        for mid in [e.text for e in body.findall("messageID") if e.text]:
-            resp, _header = self._call(soap.retrieve_request(mid, mark_as_downloaded=False))
-            for el in list(resp.findall("bodyload")) + list(resp.findall("payload")):
-                value = el.findtext("value") or ""
-                try:
-                    data = base64.b64decode(value, validate=True)
-                except ValueError:
-                    data = value.encode()
-                if data[:2] == b"\x1f\x8b":  # a gzipped payload the access point did not unpack
-                    data = _gunzip(data)
-                out.append((mid, data))
+        out: list[tuple[str, bytes]] = []
+        transient = 0
+        for mid in dict.fromkeys(e.text for e in body.findall("messageID") if e.text):
+            try:
+                out.extend((mid, data) for data in self._retrieve(mid))
+            except TransportFailure as exc:
+                if exc.kind.transient:  # the access point itself is struggling: try it next poll
+                    transient += 1
+                    if transient >= 3:
+                        break
+                    continue
+                out.append((mid, UnreadablePayload(b"", f"retrieveMessage {mid} failed: {exc}")))
         return out
 
+    def _retrieve(self, mid: str) -> list[bytes]:
+        resp, _header = self._call(soap.retrieve_request(mid, mark_as_downloaded=False))
+        out: list[bytes] = []
+        for el in list(resp.findall("bodyload")) + list(resp.findall("payload")):
+            value = el.findtext("value") or ""
+            try:
+                data = base64.b64decode(value, validate=True)
+            except ValueError:
+                data = value.encode()
+            if data[:2] == b"\x1f\x8b":  # a gzipped payload the access point did not unpack
+                try:
+                    data = _gunzip(data)
+                except ValueError as exc:
+                    data = UnreadablePayload(data[:MAX_KEPT], f"message {mid}: {exc}")
+            elif len(data) > MAX_PAYLOAD:
+                data = UnreadablePayload(data[:MAX_KEPT], f"message {mid}: payload larger than 50 MB")
+            out.append(data)
+        return out or [UnreadablePayload(b"", f"message {mid} has no payload")]
+
     def ack(self, ids: list[str]) -> None:
+        """Each id on its own: one that fails does not keep the others pending."""
+        failure = None
         for mid in dict.fromkeys(ids):
-            self._call(soap.mark_downloaded_request(mid))
+            try:
+                self._call(soap.mark_downloaded_request(mid))
+            except TransportFailure as exc:
+                failure = exc
+        if failure is not None:
+            raise failure
 
     def close(self) -> None:
         self.client.close()
 
 
 MAX_PAYLOAD = 50 * 1024 * 1024
+MAX_KEPT = 1024 * 1024  # raw bytes of an unreadable payload kept for the record
 
 
 def _gunzip(data: bytes) -> bytes:
-    """Bounded: a compressed bomb is refused instead of filling memory."""
+    """Bounded: a compressed bomb is refused instead of filling memory. ValueError when unusable."""
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = d.decompress(data, MAX_PAYLOAD)
     except zlib.error as exc:
-        raise TransportFailure(f"corrupt gzip payload: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+        raise ValueError(f"corrupt gzip payload: {exc}") from None
     if d.unconsumed_tail:
-        raise TransportFailure("payload larger than 50 MB once unpacked", FailureKind.GATEWAY_UNREACHABLE, AP)
+        raise ValueError("payload larger than 50 MB once unpacked")
     return out
