@@ -331,6 +331,7 @@ class MainWindow(QObject):
         self._closed = False
         if sender is not None:
             sender.transport_state.connect(self.set_transport_state)
+            sender.crashed.connect(self.on_sender_crashed)
             sender.drained.connect(lambda *_: self.after_drain())
         self.retranslate()
         self.refresh_status()
@@ -430,6 +431,11 @@ class MainWindow(QObject):
     def set_transport_state(self, state: str) -> None:
         self.transport_state = state
         self.retranslate()
+
+    def on_sender_crashed(self, message: str) -> None:
+        """The outbox worker hit an error: sending has stopped until its next try succeeds."""
+        self.set_transport_state("stopped")
+        self.show_status(lambda: self.tr("Sending stopped: {0}").format(message), 60_000)
 
     def refresh_status(self) -> None:
         if self._closed:
@@ -669,9 +675,9 @@ class MainWindow(QObject):
 
     def retranslate(self) -> None:
         states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
-                  "down": self.tr("Transport: unreachable")}
+                  "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped")}
         self.transport_label.setText(states.get(self.transport_state, self.transport_state))
-        self.transport_label.setProperty("state", "down" if self.transport_state == "down" else "up")
+        self.transport_label.setProperty("state", "down" if self.transport_state in ("down", "stopped") else "up")
         self.transport_label.style().unpolish(self.transport_label)
         self.transport_label.style().polish(self.transport_label)
         self._retranslate_status()

@@ -1,20 +1,29 @@
 """Drains the outbox in a worker thread (the GUI thread never sends, never polls).
 
 The worker opens its own Sender (own store connection, own transport) inside the thread and
-reports through queued signals; wake() asks for a pass now (after Ctrl+Enter)."""
+reports through queued signals; wake() asks for a pass now (after Ctrl+Enter). No error ends
+the loop: it is reported through `crashed` and the pass is tried again after a backoff."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 
 from .polling_thread import PollingThread
 
+log = logging.getLogger(__name__)
+STOP_MARGIN_S = 10.0  # beyond send_timeout_s: connecting, closing the transport, the store
+
 
 class SenderWorker(PollingThread):
     drained = Signal(int, int, int)  # sent, failed attempts, replies
     transport_state = Signal(str)  # "up" | "down"
-    crashed = Signal(str)
+    crashed = Signal(str)  # sending has stopped for now (it is retried after a backoff)
+
+    backoff_base_s = 2.0
+    backoff_cap_s = 60.0
+    stop_timeout_s = 15.0 + STOP_MARGIN_S  # the default send_timeout_s until the settings are read
 
     def __init__(self, data_dir: Path, interval: float = 1.0, parent=None):
         super().__init__(data_dir, interval, parent)
@@ -23,23 +32,28 @@ class SenderWorker(PollingThread):
         from ..errors import KnownError
         from ..outbox import Sender
 
-        try:
-            sender = Sender.open(self.data_dir)
-        except KnownError as exc:
-            self.crashed.emit(str(exc))
-            return
+        sender = None
+        failures = 0
         try:
             while not self._stop.is_set():
                 try:
+                    if sender is None:
+                        sender = Sender.open(self.data_dir)
+                        self.stop_timeout_s = float(sender.settings.send_timeout_s) + STOP_MARGIN_S
                     result = sender.drain(until_empty=False, stop=self._stop)
-                except KnownError as exc:  # a store or settings problem: say it, keep the thread
-                    self.crashed.emit(str(exc))
-                    result = None
-                if result is not None:
-                    self.transport_state.emit("down" if result.failed_attempts and not result.sent else "up")
-                    if result.sent or result.failed_attempts or result.replies:
-                        self.drained.emit(result.sent, result.failed_attempts, result.replies)
+                except Exception as exc:  # noqa: BLE001  the worker must outlive any one failure
+                    if not isinstance(exc, KnownError):
+                        log.exception("outbox worker error")
+                    failures += 1
+                    self.crashed.emit(str(exc) if isinstance(exc, KnownError) else f"{type(exc).__name__}: {exc}")
+                    self._stop.wait(min(self.backoff_cap_s, self.backoff_base_s * 2 ** (failures - 1)))
+                    continue
+                failures = 0
+                self.transport_state.emit("down" if result.failed_attempts and not result.sent else "up")
+                if result.sent or result.failed_attempts or result.replies:
+                    self.drained.emit(result.sent, result.failed_attempts, result.replies)
                 self._wake.wait(self.interval)
                 self._wake.clear()
         finally:
-            sender.close()
+            if sender is not None:
+                sender.close()
