@@ -183,93 +183,93 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="189" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="190" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="198" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="199" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="203" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="205" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="206" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="207" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="207" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="210" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="215" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="216" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="267" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="274" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -807,8 +807,13 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="438" />
+      <source>Sending stopped: {0}</source>
+      <translation>Envoi arrêté : {0}</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="410" />
+      <location filename="../../ics2desk/gui/main_window.py" line="444" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -816,81 +821,86 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="426" />
-      <location filename="../../ics2desk/gui/main_window.py" line="431" />
+      <location filename="../../ics2desk/gui/main_window.py" line="465" />
+      <location filename="../../ics2desk/gui/main_window.py" line="470" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="426" />
-      <location filename="../../ics2desk/gui/main_window.py" line="431" />
+      <location filename="../../ics2desk/gui/main_window.py" line="465" />
+      <location filename="../../ics2desk/gui/main_window.py" line="470" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="484" />
+      <location filename="../../ics2desk/gui/main_window.py" line="523" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="499" />
+      <location filename="../../ics2desk/gui/main_window.py" line="538" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="524" />
+      <location filename="../../ics2desk/gui/main_window.py" line="563" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="551" />
+      <location filename="../../ics2desk/gui/main_window.py" line="590" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="563" />
+      <location filename="../../ics2desk/gui/main_window.py" line="602" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="567" />
+      <location filename="../../ics2desk/gui/main_window.py" line="606" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="570" />
+      <location filename="../../ics2desk/gui/main_window.py" line="609" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="594" />
+      <location filename="../../ics2desk/gui/main_window.py" line="633" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="595" />
+      <location filename="../../ics2desk/gui/main_window.py" line="634" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="618" />
+      <location filename="../../ics2desk/gui/main_window.py" line="657" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="638" />
+      <location filename="../../ics2desk/gui/main_window.py" line="677" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="638" />
+      <location filename="../../ics2desk/gui/main_window.py" line="677" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="639" />
+      <location filename="../../ics2desk/gui/main_window.py" line="678" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="678" />
+      <source>Transport: stopped</source>
+      <translation>Transport : arrêté</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.ui" line="6" />
