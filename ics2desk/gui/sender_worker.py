@@ -41,7 +41,7 @@ class SenderWorker(PollingThread):
                         sender = Sender.open(self.data_dir)
                         self.stop_timeout_s = float(sender.settings.send_timeout_s) + STOP_MARGIN_S
                     result = sender.drain(until_empty=False, stop=self._stop)
-                except Exception as exc:  # noqa: BLE001  the worker must outlive any one failure
+                except Exception as exc:  # the worker must outlive any one failure
                     if not isinstance(exc, KnownError):
                         log.exception("outbox worker error")
                     failures += 1

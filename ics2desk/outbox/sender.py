@@ -18,7 +18,13 @@ from ..store import Store, open_store
 from ..store.documents import consultation
 from ..store.records import OutboxItem
 from ..store.store import reply_mrn_from_r08
-from ..transport.base import SendResult, Transport, TransportFailure, UnreadablePayload, make_transport
+from ..transport.base import (
+    SendResult,
+    Transport,
+    TransportFailure,
+    UnreadablePayload,
+    make_transport,
+)
 from ..xml.writer import to_bytes
 
 FILINGS = ("IE3F50", "IE3F51")
@@ -160,7 +166,7 @@ class Sender:
                 try:
                     with self.store.transaction():
                         ok = self._record(item, attempt_id, xml, outcome, recover)
-                except Exception as exc:  # record the others; this one is reconciled on its next send
+                except Exception as exc:  # noqa: BLE001  record the others; this one is reconciled later
                     error = error or exc
                     self._release(item, exc)
                     continue
@@ -184,7 +190,7 @@ class Sender:
         try:
             self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.OPERATOR_SYSTEM.value,
                                f"outcome not recorded: {type(exc).__name__}: {exc}", self._retry_at(item.attempts))
-        except Exception:  # noqa: BLE001  the store itself is failing: reclaimed at the next start
+        except Exception:  # noqa: BLE001, S110  the store itself is failing: reclaimed at the next start
             pass
 
     def _transmit(self, item: OutboxItem, xml: bytes) -> SendResult | TransportFailure:
