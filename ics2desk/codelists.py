@@ -29,11 +29,20 @@ def _hti() -> dict:
     return json.loads(resource_path("codelists", "hti.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _hti_french() -> dict:
+    path = resource_path("codelists", "hti_fr.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 @lru_cache(maxsize=None)
 def entries(list_id: str) -> list[dict]:
     """All entries of a code list as dicts with at least 'code' and 'en'; [] when not shipped."""
     if list_id in _hti():
-        return _hti()[list_id]["values"]
+        french = _hti_french().get(list_id, {})
+        countries = {c["code"]: c.get("fr") for c in entries("CL718")} if list_id == "CL717" else {}
+        return [dict(e, fr=french.get(e["code"]) or countries.get(e["code"]) or e["en"])
+                for e in _hti()[list_id]["values"]]
     file = _EXTERNAL.get(list_id)
     if file is None:
         return []

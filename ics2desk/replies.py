@@ -61,12 +61,12 @@ class ReplyError:
         """The table path (no indices) the pointer designates, to land the error on a form field."""
         return spec_path_of(self.pointer) if self.pointer else None
 
-    @property
-    def code_text(self) -> str:
-        return codelists.description("CL723", self.code) or "error"
+    def code_text(self, lang: str = "en") -> str:
+        return codelists.description("CL723", self.code, lang) or ("erreur" if lang == "fr" else "error")
 
-    def message(self) -> str:
-        return self.description or self.code_text
+    def message(self, lang: str = "en") -> str:
+        """Customs' own description when given (in their words), else the CL723 meaning."""
+        return self.description or self.code_text(lang)
 
 
 @dataclass

@@ -454,7 +454,7 @@ class EnsForm(QWidget):
     def set_remote_errors(self, errors) -> None:
         """IE3N99 errors (replies.ReplyError) land on the same fields as local findings."""
         self.remote_findings = [Finding(f"IE3N99 {e.code}", e.pointer or f"/{self.message_id}",
-                                        e.message(), e.message()) for e in errors]
+                                        e.message("en"), e.message("fr")) for e in errors]
         self._show_findings()
 
     def all_findings(self) -> list[Finding]:

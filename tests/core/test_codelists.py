@@ -23,3 +23,11 @@ def test_the_office_can_add_a_customs_office(data_dir):
     with pytest.raises(BadInputError, match="FR620001"):
         codelists.add_customs_office("Calais", "no code")
     codelists.entries.cache_clear(); codelists.codes.cache_clear()
+
+
+def test_hti_code_lists_read_in_french():
+    assert codelists.description("CL018", "1", "fr") == "Transport maritime"
+    assert codelists.description("CL723", "94", "fr") == "LRN en double"
+    assert codelists.description("CL717", "DE", "fr") == "Allemagne"
+    # a value without French wording falls back to the English, never to nothing
+    assert codelists.description("CL751", "396", "fr") == codelists.description("CL751", "396", "en") != ""
