@@ -49,3 +49,18 @@ def attach(edit: QLineEdit, list_id: str, lang: str = "en") -> bool:
     edit.setCompleter(completer)
     completer.activated[str].connect(lambda text: edit.setText(code_of(text)))
     return True
+
+
+def attach_items(edit: QLineEdit, items: list[str], codes: bool) -> bool:
+    """A popup of the desk's own entries (address book, goods catalogue); with `codes`, items
+    read "CODE  text" and picking one keeps the code."""
+    if not items:
+        return False
+    completer = QCompleter(QStringListModel(items, edit), edit)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchContains)  # type part of a name or of a description
+    completer.setMaxVisibleItems(12)
+    edit.setCompleter(completer)
+    if codes:
+        completer.activated[str].connect(lambda text: edit.setText(code_of(text)))
+    return True

@@ -311,6 +311,21 @@ class EnsForm(QWidget):
         """conn: an SQLite connection of this thread holding the reuse_* tables (or None)."""
         self.reuse_conn = conn
 
+    def suggestions_for(self, spec) -> tuple[list[str], bool] | None:
+        """Completion from the address book (party EORI: "EORI  name") or the goods catalogue
+        (descriptions); None when nothing is remembered for this field."""
+        if self.reuse_conn is None:
+            return None
+        from ..reuse import book
+        from .completion import SEPARATOR
+
+        parent = spec.parent.name if spec.parent else ""
+        if spec.name == "identificationNumber" and parent in book.PARTY_GROUPS:
+            return [f"{eori}{SEPARATOR}{name}" for eori, name in book.parties(self.reuse_conn)], True
+        if spec.name == "descriptionOfGoods":
+            return [description for description, _, _ in book.goods(self.reuse_conn)], False
+        return None
+
     def _reuse(self, field: Field) -> None:
         conn = self.reuse_conn
         if conn is None or not field.value():

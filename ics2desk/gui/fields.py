@@ -49,8 +49,10 @@ class Field(QWidget):
         if el.format is not None:
             self.edit.setMaxLength(el.format.max_length)
         self.lang = lang
-        if el.codelist:  # the popup's list is built on first focus: UN/LOCODE alone is 24,000 rows
-            self.edit.installEventFilter(self)
+        # Popups are built on first focus: UN/LOCODE alone is 24,000 rows, and the address
+        # book changes while the desk runs.
+        self._coded_items = False
+        self.edit.installEventFilter(self)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -66,8 +68,21 @@ class Field(QWidget):
 
     def eventFilter(self, obj, event):
         if obj is self.edit and event.type() == QEvent.FocusIn and self.edit.completer() is None:
-            completion.attach(self.edit, self.spec.codelist, self.lang)
+            if self.spec.codelist:
+                completion.attach(self.edit, self.spec.codelist, self.lang)
+            else:
+                self._attach_suggestions()
         return False
+
+    def _attach_suggestions(self) -> None:
+        """Entries the desk remembers for this field (parties by EORI, goods), from the form."""
+        w = self.parentWidget()
+        while w is not None and not hasattr(w, "suggestions_for"):
+            w = w.parentWidget()
+        found = w.suggestions_for(self.spec) if w is not None else None
+        if found:
+            items, coded = found
+            self._coded_items = completion.attach_items(self.edit, items, coded) and coded
 
     # --- binding -------------------------------------------------------------------
     def bind(self, node: dict, xpath: str) -> None:
@@ -83,7 +98,7 @@ class Field(QWidget):
     def _changed(self, text: str) -> None:
         if self.node is None:
             return
-        value = completion.code_of(text) if self.spec.codelist else text
+        value = completion.code_of(text) if (self.spec.codelist or self._coded_items) else text
         if value:
             self.node[self.spec.name] = value
         else:

@@ -37,3 +37,25 @@ def test_typing_a_known_eori_fills_the_party_and_a_known_description_fills_hs(qt
     form.set_full_view(True)
     assert form.document().data["consignmentMasterLevel"]["consignmentHouseLevel"][0]["goodsItem"][0][
         "commodity"]["commodityCode"]["harmonizedSystemSubHeadingCode"] == "190531"
+
+
+def test_party_eori_offers_the_address_book_and_keeps_only_the_eori(qtbot):
+    conn = sqlite3.connect(":memory:")
+    book.remember(conn, samples.ferry_filing())
+    form = EnsForm("IE3F50", "en")
+    qtbot.addWidget(form)
+    form.set_reuse(conn)
+    form.load(EnsDocument("IE3F50", {}))
+    form.set_full_view(True)  # the consignee's EORI is optional: shown in the full view
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    field = form.field("/IE3F50/consignmentMasterLevel/consignee/identificationNumber")
+    field.edit.setFocus()
+    qtbot.waitUntil(lambda: field.edit.completer() is not None)
+    completer = field.edit.completer()
+    completer.setCompletionPrefix("Frais")  # part of the name is enough
+    assert completer.currentCompletion() == "FR55987654300021  Frais du Nord SAS"
+    field.edit.setText(completer.currentCompletion())  # what picking the line does
+    assert form.document().data["consignmentMasterLevel"]["consignee"]["identificationNumber"] == "FR55987654300021"
+    assert form.field("/IE3F50/consignmentMasterLevel/consignee/name").value() == "Frais du Nord SAS"
