@@ -7,6 +7,9 @@ queries (a few ms); sending happens in the outbox worker.
 """
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import dataclass
+
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -35,6 +38,36 @@ def load_ui(name: str) -> QWidget:
     if widget is None:
         raise KnownError(f"cannot load {name}: {loader.errorString()}")
     return widget
+
+
+@dataclass
+class EloRequest:
+    """A request to French customs' ELO service waiting in its own durable queue (elo_queue),
+    shown beside the ENS submissions so the agent sees everything that waits to leave."""
+
+    id: int
+    lrn: str
+    message_type: str
+    attempts: int
+    next_attempt_at: float | None
+    last_error: str | None
+    state: str = "pending"
+    last_component: str = "elo_service"
+
+
+def elo_requests(conn) -> list[EloRequest]:
+    try:
+        rows = conn.execute("SELECT q.id, e.lrn, q.operation, q.attempts, q.next_attempt, q.last_error "
+                            "FROM elo_queue q JOIN elo_envelopes e ON e.id = q.envelope_id ORDER BY q.id").fetchall()
+    except sqlite3.OperationalError:  # no ELO yet in this data dir
+        return []
+    return [EloRequest(r[0], r[1], f"ELO {r[2]}", r[3], r[4], r[5]) for r in rows]
+
+
+def retry_elo_request(conn, queue_id: int) -> None:
+    import time
+
+    conn.execute("UPDATE elo_queue SET next_attempt = ? WHERE id = ?", (time.time(), queue_id))
 
 
 class OutboxView(QWidget):
@@ -72,7 +105,8 @@ class OutboxView(QWidget):
 
         items = self.store.outbox_items(limit=500)
         done = ("done", "cancelled")  # still listed (their attempts tell a story), below the open ones
-        self.items = [i for i in items if i.state not in done] + [i for i in items if i.state in done]
+        self.items = ([i for i in items if i.state not in done] + elo_requests(self.store.conn)
+                      + [i for i in items if i.state in done])
         self.table.setRowCount(len(self.items))
         now = time.time()
         for r, it in enumerate(self.items):
@@ -85,7 +119,8 @@ class OutboxView(QWidget):
 
     def update_progress(self) -> None:
         """Items left / done of the current drain (paused and failed items do not drain)."""
-        draining = {i.id for i in self.items if i.state in ("pending", "sending", "awaiting_reply")}
+        draining = {i.id for i in self.items
+                    if not isinstance(i, EloRequest) and i.state in ("pending", "sending", "awaiting_reply")}
         if not draining:
             self._wave.clear()
             self.progress.hide()
@@ -102,6 +137,14 @@ class OutboxView(QWidget):
         if not 0 <= row < len(self.items):
             return
         item = self.items[row]
+        if isinstance(item, EloRequest):
+            if action == "retry":
+                retry_elo_request(self.store.conn, item.id)
+            else:
+                QMessageBox.information(self, "ics2desk", self.tr(
+                    "ELO requests follow their envelope: they can only be retried now from here."))
+            self.refresh()
+            return
         if action == "cancel" and QMessageBox.question(
                 self, self.tr("Cancel submission"),
                 self.tr("Cancel sending {0} ({1})? The filing goes back to ready; this is audited.").format(

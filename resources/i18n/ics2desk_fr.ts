@@ -302,12 +302,12 @@
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="401" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="416" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="481" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="496" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -315,42 +315,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="484" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="499" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="535" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="550" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="536" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="551" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="537" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="552" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="538" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="553" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="540" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="555" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="541" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="556" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="542" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="557" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -434,17 +434,17 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="121" />
+      <location filename="../../ics2desk/gui/fields.py" line="136" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="123" />
+      <location filename="../../ics2desk/gui/fields.py" line="138" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="125" />
+      <location filename="../../ics2desk/gui/fields.py" line="140" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -495,7 +495,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="207" />
+      <location filename="../../ics2desk/gui/main_window.py" line="250" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -503,32 +503,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="242" />
+      <location filename="../../ics2desk/gui/main_window.py" line="285" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="243" />
+      <location filename="../../ics2desk/gui/main_window.py" line="286" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="244" />
+      <location filename="../../ics2desk/gui/main_window.py" line="287" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="245" />
+      <location filename="../../ics2desk/gui/main_window.py" line="288" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="246" />
+      <location filename="../../ics2desk/gui/main_window.py" line="289" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="249" />
+      <location filename="../../ics2desk/gui/main_window.py" line="292" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -808,12 +808,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="438" />
+      <location filename="../../ics2desk/gui/main_window.py" line="481" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="444" />
+      <location filename="../../ics2desk/gui/main_window.py" line="487" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -821,84 +821,84 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="465" />
-      <location filename="../../ics2desk/gui/main_window.py" line="470" />
+      <location filename="../../ics2desk/gui/main_window.py" line="508" />
+      <location filename="../../ics2desk/gui/main_window.py" line="513" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="465" />
-      <location filename="../../ics2desk/gui/main_window.py" line="470" />
+      <location filename="../../ics2desk/gui/main_window.py" line="508" />
+      <location filename="../../ics2desk/gui/main_window.py" line="513" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="523" />
+      <location filename="../../ics2desk/gui/main_window.py" line="566" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="538" />
+      <location filename="../../ics2desk/gui/main_window.py" line="581" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="563" />
+      <location filename="../../ics2desk/gui/main_window.py" line="606" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="590" />
+      <location filename="../../ics2desk/gui/main_window.py" line="633" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="602" />
+      <location filename="../../ics2desk/gui/main_window.py" line="645" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="606" />
+      <location filename="../../ics2desk/gui/main_window.py" line="649" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="609" />
+      <location filename="../../ics2desk/gui/main_window.py" line="652" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="633" />
+      <location filename="../../ics2desk/gui/main_window.py" line="676" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="634" />
+      <location filename="../../ics2desk/gui/main_window.py" line="677" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="657" />
+      <location filename="../../ics2desk/gui/main_window.py" line="700" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="677" />
+      <location filename="../../ics2desk/gui/main_window.py" line="720" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="677" />
+      <location filename="../../ics2desk/gui/main_window.py" line="720" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="678" />
+      <location filename="../../ics2desk/gui/main_window.py" line="721" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="678" />
+      <location filename="../../ics2desk/gui/main_window.py" line="721" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
@@ -977,77 +977,82 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="79" />
+      <location filename="../../ics2desk/gui/main_window.py" line="113" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="97" />
+      <location filename="../../ics2desk/gui/main_window.py" line="132" />
       <source>Sending: {0} done, {1} left</source>
       <translation>Envoi : {0} faits, {1} restants</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="106" />
+      <location filename="../../ics2desk/gui/main_window.py" line="145" />
+      <source>ELO requests follow their envelope: they can only be retried now from here.</source>
+      <translation>Les demandes ELO suivent leur enveloppe : ici, on peut seulement les relancer tout de suite.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="149" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="107" />
+      <location filename="../../ics2desk/gui/main_window.py" line="150" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="123" />
+      <location filename="../../ics2desk/gui/main_window.py" line="166" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="123" />
+      <location filename="../../ics2desk/gui/main_window.py" line="166" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="123" />
+      <location filename="../../ics2desk/gui/main_window.py" line="166" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="124" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="124" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="124" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="125" />
+      <location filename="../../ics2desk/gui/main_window.py" line="168" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="126" />
+      <location filename="../../ics2desk/gui/main_window.py" line="169" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="126" />
+      <location filename="../../ics2desk/gui/main_window.py" line="169" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="126" />
+      <location filename="../../ics2desk/gui/main_window.py" line="169" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="127" />
+      <location filename="../../ics2desk/gui/main_window.py" line="170" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
     </message>
