@@ -6,45 +6,23 @@ the built-in simulator, an EU connection layer outage switched on from the drill
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 
 def main(out: str) -> int:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from ..samples import ferry_filing, shuttle_filing
-    from ..store import open_store
-    from . import i18n
-    from .demo import fill_demo, start_simulator
     from .incidents_panel import IncidentsPanel
-    from .main_window import MainWindow
-    from .sender_worker import SenderWorker
+    from .screenshots import DemoSession
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="ics2desk-shots-"))
-    server = start_simulator(data_dir)
-    store = open_store(data_dir)
-    fill_demo(store)
     IncidentsPanel.INTERVAL_MS = 300
-    worker = SenderWorker(data_dir, interval=0.2)
-    main = MainWindow(store, data_dir, "en", sender=worker)
-    main.enable_drills(server)
-    w = main.window
-    w.resize(1360, 860)
-    w.show()
-    worker.start()
+    session = DemoSession(with_elo=False, drills=True)
+    main, store, settle, worker, w = session.main, session.store, session.settle, session.worker, session.window
     panel = main.incidents
-
-    def settle(seconds: float, until=None) -> None:
-        end = time.time() + seconds
-        while time.time() < end and not (until and until()):
-            app.processEvents()
-            time.sleep(0.02)
 
     settle(4)  # the demo filings are registered first
     main.drill.set_outage("eu_connection", "503")
@@ -71,10 +49,7 @@ def main(out: str) -> int:
         main.set_language(lang)
         settle(1.0)
         w.grab().save(str(out_dir / f"incidents_{lang}.png"))
-    i18n.set_language("en")
-    main.shutdown()
-    store.close()
-    server.close()
+    session.close()
     return 0
 
 

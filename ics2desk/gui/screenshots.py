@@ -11,39 +11,67 @@ import time
 from pathlib import Path
 
 
+class DemoSession:
+    """The real main window on demo data with the in-process simulators, for screenshots."""
+
+    def __init__(self, with_elo: bool = True, drills: bool = False):
+        from PySide6.QtWidgets import QApplication
+
+        from ..store import open_store
+        from .demo import fill_demo, start_simulator
+        from .main_window import MainWindow
+        from .sender_worker import SenderWorker
+
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.data_dir = Path(tempfile.mkdtemp(prefix="ics2desk-shots-"))
+        self.server = start_simulator(self.data_dir)
+        self.store = open_store(self.data_dir)
+        fill_demo(self.store)
+        self.worker = SenderWorker(self.data_dir, interval=0.2)
+        self.elo_sim = elo = None
+        if with_elo:
+            from ..elo.demo import start_demo_simulator
+            from .elo_box import EloWorker
+
+            self.elo_sim = start_demo_simulator()
+            elo = EloWorker(self.data_dir, simulator=self.elo_sim, interval=0.2)
+        self.main = MainWindow(self.store, self.data_dir, "en", sender=self.worker, elo=elo)
+        if drills:
+            self.main.enable_drills(self.server)
+        self.window = self.main.window
+        self.window.resize(1360, 860)
+        self.window.show()
+        self.worker.start()
+        if elo is not None:
+            elo.start()
+
+    def settle(self, seconds: float, until=None) -> None:
+        """Let the app (and the simulators) work for up to `seconds`, or until `until()`."""
+        end = time.time() + seconds
+        while time.time() < end and not (until and until()):
+            self.app.processEvents()
+            time.sleep(0.02)
+
+    def shoot(self, path: Path) -> None:
+        self.window.grab().save(str(path))
+
+    def close(self) -> None:
+        from . import i18n
+
+        i18n.set_language("en")
+        self.main.shutdown()
+        self.store.close()
+        self.server.close()
+        if self.elo_sim is not None:
+            self.elo_sim.stop()
+
+
 def main(out: str) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from ..store import open_store
-    from . import i18n
-    from ..elo.demo import start_demo_simulator
-    from .demo import fill_demo, start_simulator
-    from .elo_box import EloWorker
-    from .main_window import MainWindow
-    from .sender_worker import SenderWorker
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="ics2desk-shots-"))
-    server = start_simulator(data_dir)
-    store = open_store(data_dir)
-    fill_demo(store)
-    worker = SenderWorker(data_dir, interval=0.2)
-    elo_sim = start_demo_simulator()
-    elo = EloWorker(data_dir, simulator=elo_sim, interval=0.2)
-    main = MainWindow(store, data_dir, "en", sender=worker, elo=elo)
-    w = main.window
-    w.resize(1360, 860)
-    w.show()
-    worker.start()
-    elo.start()
-
-    def settle(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.02)
+    session = DemoSession()
+    main, store, settle = session.main, session.store, session.settle
+    w = session.window
 
     settle(6)  # the simulator registers, assesses, raises Do Not Load
     main.after_drain()
@@ -71,11 +99,7 @@ def main(out: str) -> int:
         main.tabs.setCurrentIndex(4)
         settle(0.2)
         w.grab().save(str(out_dir / f"settings_{lang}.png"))
-    i18n.set_language("en")
-    main.shutdown()
-    store.close()
-    server.close()
-    elo_sim.stop()
+    session.close()
     return 0
 
 
