@@ -17,7 +17,8 @@ def _doc(i: int, drill: str = ""):
 
 
 def fill_demo(store) -> None:
-    plan = [("", False)] * 4 + [("", True)] * 3 + [("DNL-DRILL", True), ("RFI-DRILL", True)]
+    plan = ([("", False)] * 4 + [("", True)] * 3 + [("DNL-DRILL", True), ("RFI-DRILL", True)]
+            + [("N99-DRILL", True)])  # customs reject its vague goods description
     for i, (drill, queue) in enumerate(plan):
         doc = _doc(i, drill)
         if i == 3:  # one filing started at the desk, still incomplete

@@ -32,6 +32,8 @@ MODES = ("none", "refuse", "503", "hang", "hold")
 ACCEPTED = ("IE3F50", "IE3F51", "IE3A50", "IE3A51", "IE3Q04", "IE3Q05", "IE3R02")
 DNL_TRIGGER = "DNL-DRILL"
 RFI_TRIGGER = "RFI-DRILL"
+#: a goods description customs find too vague: the ENS is rejected (IE3N99, CL723 code 100)
+REJECT_TRIGGER = "N99-DRILL"
 
 
 @dataclass
@@ -140,6 +142,12 @@ class Ics2Simulator:
         report = validate_document(doc)
         if not report.valid:
             return [replies.errors(lrn or None, [(_code(f.en), f.path, f.en) for f in report.errors])]
+        vague = [f"{inst.xpath}" for inst in doc.instances(
+            "consignmentMasterLevel/consignmentHouseLevel/goodsItem/commodity/descriptionOfGoods")
+            if REJECT_TRIGGER in (inst.value or "")]
+        if vague:
+            return [replies.errors(lrn or None, [("100", path, "Goods description too vague for risk analysis: "
+                                                 "say what the goods are (drill)") for path in vague])]
         if (declarant, lrn) in self.ens_by_key:
             return [replies.lifecycle_error(lrn, None, declarant, "94", f"/{doc.message_id}/LRN",
                                             f"LRN {lrn} is already used by declarant {declarant}")]
