@@ -111,6 +111,9 @@ def paint_pages(printer: QPrinter, pages: list[str]) -> int:
 def preview_dialog(pages: list[str], parent=None) -> QPrintPreviewDialog:
     printer = QPrinter(QPrinter.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog keeps only a C++ pointer to the printer: hold the Python object as long as the
+    # dialog lives, or it is freed on return and the preview paints into a deleted printer.
+    dialog._printer = printer
     dialog.setObjectName("printPreview")
     dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
     return dialog
