@@ -9,7 +9,7 @@ from functools import lru_cache
 from lxml import etree
 
 from . import codelists
-from .hti.spec import load_message, message_ids
+from .hti.spec import label, load_message, message_ids
 from .model import EnsDocument
 from .rules import RULES, Finding, rules_for
 from .rules.amendment import R3024
@@ -36,6 +36,36 @@ class Report:
     @property
     def valid(self) -> bool:
         return not self.errors
+
+
+def check_values(doc: EnsDocument, already: set[str]) -> list[Finding]:
+    """Every value against its format and closed code list, element by element.
+
+    libxml2 stops checking a group's content at its first structural error (a missing LRN hides
+    a malformed arrival time after it), so when the XSD failed this lists the values it could
+    not reach. Only run then: on an XSD-valid document every value was checked already.
+    """
+    out: list[Finding] = []
+    for el in _leaf_elements(doc.message_id):
+        for inst in doc.instances(el.path):
+            if inst.xpath in already or not isinstance(inst.value, str) or not inst.value:
+                continue
+            value = inst.value
+            if el.codelist and codelists.is_closed(el.codelist) and el.name != "SpecificCircumstanceIndicator":
+                if value not in codelists.codes(el.codelist):
+                    out.append(Finding("XSD", inst.xpath, f"{label(el)}: '{value}' is not in the code list {el.codelist}",
+                                       f"{label(el, 'fr')} : '{value}' n'est pas dans la liste de codes {el.codelist}"))
+                continue
+            problem = el.format.problem(value) if el.format else None
+            if problem:
+                out.append(Finding("XSD", inst.xpath, f"{label(el)}: '{value}' — {problem} ({el.format.text})",
+                                   f"{label(el, 'fr')} : '{value}' — format attendu {el.format.text}"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _leaf_elements(message_id: str):
+    return tuple(e for e in load_message(message_id).iter_elements() if not e.is_group)
 
 
 def check_partial_codelists(doc: EnsDocument) -> list[Finding]:
@@ -141,6 +171,8 @@ def validate_tree(root: etree._Element, source: str = "document",
     report.findings.extend(check_schema(root))
     if report.message_id:
         doc = reader.from_tree(root)
+        if report.findings:
+            report.findings.extend(check_values(doc, {f.path for f in report.findings}))
         try:
             report.findings.extend(check_rules(doc, registered))
         except (TypeError, AttributeError, KeyError, ValueError):
@@ -165,5 +197,7 @@ def validate_document(doc: EnsDocument, registered: EnsDocument | None = None) -
     root = writer.parse_own(xml)
     report = Report(doc.lrn or doc.mrn or "filing", doc.message_id, xml=xml)
     report.findings.extend(check_schema(root))
+    if report.findings:
+        report.findings.extend(check_values(doc, {f.path for f in report.findings}))
     report.findings.extend(check_rules(doc, registered))
     return report

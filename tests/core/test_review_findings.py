@@ -81,3 +81,14 @@ def test_too_few_repetitions_point_at_the_repeated_element():
     xsd = [f for f in report.errors if f.rule == "XSD"]
     assert [f.path for f in xsd] == [f"{HOUSE}/countriesOfRoutingOfConsignment[1]"]
     assert "at least 2" in xsd[0].en
+
+
+def test_values_behind_a_structural_error_are_still_checked():
+    doc = samples.ferry_filing()
+    del doc.data["LRN"]  # libxml2 stops checking the root's content here
+    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = "2026-11-26 08:00"
+    house(doc)["goodsItem"][1]["weight"]["grossMass"] = "12,5"
+    report = validate_document(doc)
+    paths = [f.path for f in report.errors if f.rule == "XSD"]
+    assert paths == ["/IE3F50/LRN", "/IE3F50/activeBorderTransportMeans/estimatedDateAndTimeOfArrival",
+                     f"{HOUSE}/goodsItem[2]/weight/grossMass"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ics2desk import codelists, samples
 from ics2desk.hti.spec import ElementSpec, load_message
 from ics2desk.model import EnsDocument
-from ics2desk.validate import check_schema
+from ics2desk.validate import check_schema, check_values
 from ics2desk.xml import reader, schemaset, writer
 
 TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff")
@@ -57,6 +57,7 @@ def test_random_filings_round_trip_losslessly(message_id, data):
     doc = EnsDocument(message_id, data.draw(group_strategy(load_message(message_id).root, message_id)))
     root = writer.to_tree(doc)
     assert check_schema(root) == []
+    assert check_values(doc, set()) == []  # the per-value check agrees with the XSD
     xml = writer.to_bytes(doc)
     back = reader.from_bytes(xml)
     assert back.message_id == message_id
