@@ -74,6 +74,9 @@ _SECTION_SOURCE = ["Declaration & lodging person", "Truck, crossing & routing", 
                    "House consignments & goods items", "Trailer, containers & seals"]
 
 
+PROVISIONAL_LRN = "0"  # stands for the LRN the desk assigns at the first save
+
+
 def missing_required(children, node: dict, xpath: str, present: bool = True):
     """Empty mandatory fields of groups that are there: the XSD stops at the first one in a
     sequence, the agent wants to see them all."""
@@ -307,6 +310,18 @@ class EnsForm(QWidget):
             self.sec_houses.select(house)
 
     # --- reuse (address book, goods catalogue) ---------------------------------------
+    def set_lrn(self, lrn: str | None, locked: bool) -> None:
+        """Show the filing's LRN; once the desk has saved it, it names the filing and is locked."""
+        if lrn:
+            self.data["LRN"] = lrn
+        else:
+            self.data.pop("LRN", None)
+        field = self.field(f"/{self.message_id}/LRN")
+        if field is not None:
+            field.bind(self.data, f"/{self.message_id}/LRN")
+            field.set_locked(locked)
+            field.edit.setPlaceholderText("" if locked else self.tr("assigned on first save (Ctrl+S)"))
+
     def set_reuse(self, conn) -> None:
         """conn: an SQLite connection of this thread holding the reuse_* tables (or None)."""
         self.reuse_conn = conn
@@ -455,10 +470,17 @@ class EnsForm(QWidget):
 
     def validate_now(self):
         self._debounce.stop()
-        report = validate_document(self.document(), self.registered)
+        doc = self.document()
+        if not doc.lrn and self.message_id in ("IE3F50", "IE3F51"):
+            # A new filing gets its LRN from the desk on first save (unique per declarant, R3003):
+            # validate as it will be sent, so the empty LRN hides nothing behind it.
+            doc = doc.copy()
+            doc.data["LRN"] = PROVISIONAL_LRN
+        report = validate_document(doc, self.registered)
         seen = {f.path for f in report.findings}
         spec = load_message(self.message_id)
-        extra = [f for f in missing_required(spec.root.children, self.data, f"/{self.message_id}")
+        tree = dict(self.data, LRN=doc.data["LRN"]) if doc.data.get("LRN") == PROVISIONAL_LRN else self.data
+        extra = [f for f in missing_required(spec.root.children, tree, f"/{self.message_id}")
                  if f.path not in seen and (self.strict or f.path in self.touched)]
         report.findings.extend(extra)
         self.local_findings = report.findings

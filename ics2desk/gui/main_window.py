@@ -538,6 +538,7 @@ class MainWindow(QObject):
         if not isinstance(doc, EnsDocument):  # a blank filing (the action passes `checked`)
             doc = self.with_profile(EnsDocument("IE3F50", {}))
         self.form.load(doc)
+        self.form.set_lrn(doc.lrn, locked=False)  # typed by the agent, or assigned at first save
         self.tabs.setCurrentIndex(1)
         self.form.setFocus()
 
@@ -569,6 +570,7 @@ class MainWindow(QObject):
             if self.editing_lrn is None:
                 filing = self.store.import_document(doc, user="desk", new_lrn=not doc.lrn)
                 self.editing_lrn = filing.lrn
+                self.form.set_lrn(filing.lrn, locked=True)  # the LRN now names this filing
             else:
                 self.store.save_version(self.editing_lrn, doc, user="desk")
         except KnownError as exc:
@@ -661,6 +663,7 @@ class MainWindow(QObject):
         if action == "edit":
             self.form.set_locked(False)
             self.form.load(self.store.document(lrn))
+            self.form.set_lrn(lrn, locked=True)
             self.editing_lrn = lrn
             self.tabs.setCurrentIndex(1)
         elif action == "copy":

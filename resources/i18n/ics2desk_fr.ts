@@ -302,12 +302,17 @@
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="416" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="323" />
+      <source>assigned on first save (Ctrl+S)</source>
+      <translation>attribué au premier enregistrement (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="431" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="496" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="518" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -315,42 +320,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="499" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="521" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="550" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="572" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="551" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="573" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="552" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="574" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="553" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="575" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="555" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="577" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="556" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="578" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="557" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="579" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -833,72 +838,72 @@
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="566" />
+      <location filename="../../ics2desk/gui/main_window.py" line="567" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="581" />
+      <location filename="../../ics2desk/gui/main_window.py" line="583" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="606" />
+      <location filename="../../ics2desk/gui/main_window.py" line="608" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="633" />
+      <location filename="../../ics2desk/gui/main_window.py" line="635" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="645" />
+      <location filename="../../ics2desk/gui/main_window.py" line="647" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="649" />
+      <location filename="../../ics2desk/gui/main_window.py" line="651" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="652" />
+      <location filename="../../ics2desk/gui/main_window.py" line="654" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="676" />
+      <location filename="../../ics2desk/gui/main_window.py" line="679" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="677" />
+      <location filename="../../ics2desk/gui/main_window.py" line="680" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="700" />
+      <location filename="../../ics2desk/gui/main_window.py" line="703" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="720" />
+      <location filename="../../ics2desk/gui/main_window.py" line="723" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="720" />
+      <location filename="../../ics2desk/gui/main_window.py" line="723" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="721" />
+      <location filename="../../ics2desk/gui/main_window.py" line="724" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="721" />
+      <location filename="../../ics2desk/gui/main_window.py" line="724" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
