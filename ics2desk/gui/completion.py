@@ -5,7 +5,7 @@ agent can type either the code or pick it from the popup with the arrow keys.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from .. import codelists
@@ -47,7 +47,9 @@ def attach(edit: QLineEdit, list_id: str, lang: str = "en") -> bool:
     if model.rowCount() > 2000:  # UN/LOCODE: let the popup render only what it shows
         completer.setModelSorting(QCompleter.UnsortedModel)
     edit.setCompleter(completer)
-    completer.activated[str].connect(lambda text: edit.setText(code_of(text)))
+    # QCompleter writes the whole line into the field after `activated`: reduce it to the code
+    # once the completer is done.
+    completer.activated[str].connect(lambda text: QTimer.singleShot(0, lambda: edit.setText(code_of(text))))
     return True
 
 
@@ -62,5 +64,5 @@ def attach_items(edit: QLineEdit, items: list[str], codes: bool) -> bool:
     completer.setMaxVisibleItems(12)
     edit.setCompleter(completer)
     if codes:
-        completer.activated[str].connect(lambda text: edit.setText(code_of(text)))
+        completer.activated[str].connect(lambda text: QTimer.singleShot(0, lambda: edit.setText(code_of(text))))
     return True

@@ -46,7 +46,9 @@ class Field(QWidget):
         self.has_error = False
         self.edit = QLineEdit(self)
         self.edit.setObjectName(el.path.replace("/", "__"))
-        if el.format is not None:
+        if el.format is not None and not el.codelist:
+            # not on code fields: a picked completion reads "CODE  description" until it is
+            # reduced to its code, and a length cap would cut it into another code
             self.edit.setMaxLength(el.format.max_length)
         self.lang = lang
         # Popups are built on first focus: UN/LOCODE alone is 24,000 rows, and the address

@@ -140,7 +140,8 @@ def apply(data: dict, crossing: Crossing) -> None:
             first.update(truck)
         first.update({k: v for k, v in passive.items() if k not in first or k.startswith("typeOf")})
     for h in houses:
-        if not h.get("countriesOfRoutingOfConsignment"):
+        # a blank form holds rows with only their sequence numbers: those count as empty
+        if not any(r.get("country") for r in h.get("countriesOfRoutingOfConsignment") or []):
             h["countriesOfRoutingOfConsignment"] = _routing(crossing.routing)
 
     master = data["consignmentMasterLevel"]

@@ -59,3 +59,23 @@ def test_party_eori_offers_the_address_book_and_keeps_only_the_eori(qtbot):
     field.edit.setText(completer.currentCompletion())  # what picking the line does
     assert form.document().data["consignmentMasterLevel"]["consignee"]["identificationNumber"] == "FR55987654300021"
     assert form.field("/IE3F50/consignmentMasterLevel/consignee/name").value() == "Frais du Nord SAS"
+
+
+def test_picking_a_unlocode_from_the_popup_keeps_exactly_that_code(qtbot):
+    form = EnsForm("IE3F50", "en")
+    qtbot.addWidget(form)
+    form.load(EnsDocument("IE3F50", {}))
+    form.set_full_view(True)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    field = form.field("/IE3F50/consignmentMasterLevel/placeOfLoading/UNLOCODE")
+    field.edit.setFocus()
+    qtbot.waitUntil(lambda: field.edit.completer() is not None)
+    completer = field.edit.completer()
+    completer.setCompletionPrefix("FRCQF")
+    picked = completer.currentCompletion()
+    assert picked == "FRCQF  Calais (FR)"  # longer than the an..17 field
+    completer.activated[str].emit(picked)  # what Enter on the popup line does
+    qtbot.waitUntil(lambda: field.edit.text() == "FRCQF")
+    assert form.document().data["consignmentMasterLevel"]["placeOfLoading"]["UNLOCODE"] == "FRCQF"
