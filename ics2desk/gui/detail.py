@@ -49,8 +49,9 @@ class FilingDetail(QWidget):
         self.title.setObjectName("detailTitle")
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        row.addWidget(self.title, 1)
+        self.title.setWordWrap(True)
+        row = QHBoxLayout()  # the actions get their own line: with the title they widened the window
+        row.addStretch(1)
         for name in ACTIONS:
             b = QPushButton(self)
             b.setObjectName(f"action_{name}")
@@ -70,6 +71,7 @@ class FilingDetail(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addWidget(self.banner)
+        lay.addWidget(self.title)
         lay.addLayout(row)
         lay.addWidget(split, 1)
         self.retranslate()

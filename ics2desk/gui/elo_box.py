@@ -124,6 +124,7 @@ class EloBox(QGroupBox):
         self.summary = QLabel(self)
         self.summary.setObjectName("eloSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setWordWrap(True)  # a long token must not widen the window past the screen
         self.fallback = QLabel(self)
         self.fallback.setObjectName("eloFallback")
         self.fallback.setStyleSheet("background:#ef6c00;color:white;font-weight:bold;padding:2px 6px;"

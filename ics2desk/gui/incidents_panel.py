@@ -102,6 +102,7 @@ class IncidentsPanel(QWidget):
             self.tiles[c] = t
         self.playbook_label = QLabel(self)
         self.playbook_label.setObjectName("legend")
+        self.playbook_label.setWordWrap(True)
         self.panel_message = QLabel(self)
         self.panel_message.setObjectName("panelMessage")
         self.panel_message.setWordWrap(True)
