@@ -27,6 +27,7 @@ class SenderWorker(PollingThread):
 
     def __init__(self, data_dir: Path, interval: float = 1.0, parent=None):
         super().__init__(data_dir, interval, parent)
+        self._had_failure = False
 
     def run(self) -> None:
         from ..errors import KnownError
@@ -49,7 +50,14 @@ class SenderWorker(PollingThread):
                     self._stop.wait(min(self.backoff_cap_s, self.backoff_base_s * 2 ** (failures - 1)))
                     continue
                 failures = 0
-                self.transport_state.emit("down" if result.failed_attempts and not result.sent else "up")
+                # An idle pass (items waiting for their retry time) proves nothing either way:
+                # keep the last verdict, or the bar would say "connected" between failed attempts.
+                if result.failed_attempts and not result.sent:
+                    self.transport_state.emit("down")
+                elif result.sent or result.replies or not self._had_failure:
+                    self.transport_state.emit("up")
+                self._had_failure = bool(result.failed_attempts and not result.sent) or (
+                    self._had_failure and not (result.sent or result.replies))
                 if result.sent or result.failed_attempts or result.replies:
                     self.drained.emit(result.sent, result.failed_attempts, result.replies)
                 self._wake.wait(self.interval)
