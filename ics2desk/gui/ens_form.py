@@ -52,10 +52,9 @@ def field_place(message_id: str, path: str) -> str:
             indexed.append(len(words) - 1)
     if not words:
         return path
-    if indexed:  # the repeated groups say which line; their parents add nothing
-        keep = indexed + [len(words) - 1]
-    else:
-        keep = list(range(max(0, len(words) - 2), len(words)))
+    # the repeated groups say which line; the last three steps say whose field it is
+    # ("Consignee › Address › City", not an "Address › City" that four parties share)
+    keep = sorted(set(indexed) | set(range(max(0, len(words) - 3), len(words))))
     return " › ".join(dict.fromkeys(words[i] for i in keep))
 
 ROOT_DECLARATION = ["LRN", "documentIssueDate", "SpecificCircumstanceIndicator", "reEntryIndicator",

@@ -153,3 +153,13 @@ def test_simple_view_hides_optional_fields_full_view_shows_them(form):
     assert not sub.isVisibleTo(form)
     form.set_full_view(True)
     assert sub.isVisibleTo(form)
+
+
+def test_findings_say_whose_field_they_are():
+    from ics2desk.gui.ens_form import field_place
+
+    consignee = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/consignee/address/city")
+    carrier = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/carrier/address/city")
+    assert consignee == "Consignee › Address › City" and carrier == "Carrier › Address › City"
+    item = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/consignmentHouseLevel[1]/goodsItem[2]/weight/grossMass")
+    assert item == "Consignment (House level) 1 › Goods item 2 › Weight › Gross mass"
