@@ -22,14 +22,14 @@ def hint_text(el: ElementSpec) -> str:
     fmt = el.format
     if fmt is None:
         return ""
-    t = QCoreApplication.translate
+    # QCoreApplication.translate spelled out, so pyside6-lupdate finds these strings
     if fmt.kind == "timestamp":
-        return t("Field", "UTC YYYY-MM-DDThh:mm:ssZ")
+        return QCoreApplication.translate("Field", "UTC 2026-11-26T09:30:00Z, or Paris time 26/11/2026 10:30")
     if fmt.is_decimal:
-        return t("Field", "number, {0} decimals max").format(fmt.fraction_digits)
+        return QCoreApplication.translate("Field", "number, {0} decimals max").format(fmt.fraction_digits)
     if fmt.min_length == fmt.max_length:
-        return t("Field", "exactly {0} characters").format(fmt.max_length)
-    return t("Field", "up to {0} characters").format(fmt.max_length)
+        return QCoreApplication.translate("Field", "exactly {0} characters").format(fmt.max_length)
+    return QCoreApplication.translate("Field", "up to {0} characters").format(fmt.max_length)
 
 
 class Field(QWidget):
@@ -66,6 +66,8 @@ class Field(QWidget):
         lay.addWidget(self.error)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._changed)
+        if el.format is not None and el.format.kind == "timestamp":
+            self.edit.editingFinished.connect(self._to_utc)
         self.retranslate()
 
     def eventFilter(self, obj, event):
@@ -85,6 +87,14 @@ class Field(QWidget):
         if found:
             items, coded = found
             self._coded_items = completion.attach_items(self.edit, items, coded) and coded
+
+    def _to_utc(self) -> None:
+        """A local time typed from a booking ("26/11/2026 10:30") becomes the UTC ICS2 wants."""
+        from ..timeinput import to_ics2_utc
+
+        utc = to_ics2_utc(self.edit.text())
+        if utc:
+            self.edit.setText(utc)
 
     # --- binding -------------------------------------------------------------------
     def bind(self, node: dict, xpath: str) -> None:

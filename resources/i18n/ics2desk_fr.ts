@@ -183,93 +183,93 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="190" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="191" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="199" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="200" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="204" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="205" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="205" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="206" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="207" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="210" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="210" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="211" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="216" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="217" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="274" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="274" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -277,42 +277,42 @@
   <context>
     <name>EnsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="67" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="66" />
       <source>Declaration &amp; lodging person</source>
       <translation>Déclaration et déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="68" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="67" />
       <source>Truck, crossing &amp; routing</source>
       <translation>Camion, traversée et itinéraire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="68" />
       <source>Master consignment</source>
       <translation>Envoi master</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
       <source>House consignments &amp; goods items</source>
       <translation>Envois house et articles</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
       <source>Trailer, containers &amp; seals</source>
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="323" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="322" />
       <source>assigned on first save (Ctrl+S)</source>
       <translation>attribué au premier enregistrement (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="431" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="430" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="518" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="517" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -320,42 +320,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="521" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="520" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="572" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="571" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="573" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="572" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="574" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="573" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="575" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="574" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="577" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="576" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="578" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="577" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="579" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="578" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -439,17 +439,37 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="136" />
+      <location filename="../../ics2desk/gui/fields.py" line="27" />
+      <source>UTC 2026-11-26T09:30:00Z, or Paris time 26/11/2026 10:30</source>
+      <translation>UTC 2026-11-26T09:30:00Z, ou heure de Paris 26/11/2026 10:30</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="29" />
+      <source>number, {0} decimals max</source>
+      <translation>nombre, {0} décimales au plus</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="31" />
+      <source>exactly {0} characters</source>
+      <translation>exactement {0} caractères</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="32" />
+      <source>up to {0} characters</source>
+      <translation>jusqu'à {0} caractères</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="148" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="138" />
+      <location filename="../../ics2desk/gui/fields.py" line="150" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="140" />
+      <location filename="../../ics2desk/gui/fields.py" line="152" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -457,42 +477,42 @@
   <context>
     <name>FilingDetail</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="84" />
+      <location filename="../../ics2desk/gui/detail.py" line="86" />
       <source>Select a filing to see its messages.</source>
       <translation>Sélectionnez un dossier pour voir ses messages.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="86" />
+      <location filename="../../ics2desk/gui/detail.py" line="88" />
       <source>no MRN yet</source>
       <translation>pas encore de MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <location filename="../../ics2desk/gui/detail.py" line="113" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <location filename="../../ics2desk/gui/detail.py" line="113" />
       <source>Amend</source>
       <translation>Rectifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="111" />
+      <location filename="../../ics2desk/gui/detail.py" line="113" />
       <source>Invalidate…</source>
       <translation>Invalider…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="112" />
+      <location filename="../../ics2desk/gui/detail.py" line="114" />
       <source>Answer request</source>
       <translation>Répondre à la demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="112" />
+      <location filename="../../ics2desk/gui/detail.py" line="114" />
       <source>New filing from this one</source>
       <translation>Nouvelle déclaration à partir de celle-ci</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="113" />
+      <location filename="../../ics2desk/gui/detail.py" line="115" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
@@ -541,22 +561,22 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="290" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="291" />
       <source>Suspected outage: {0} — see the Incidents tab</source>
       <translation>Panne soupçonnée : {0} — voir l'onglet Incidents</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="272" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="273" />
       <source>Incident closed: {0}</source>
       <translation>Incident clos : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="284" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="285" />
       <source>Playbook in force: {0} — version {1} ({2})</source>
       <translation>Fiche réflexe en vigueur : {0} — version {1} ({2})</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="327" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="328" />
       <source>%n observation(s) as evidence</source>
       <translation>
         <numerusform>%n observation(s) comme indices</numerusform>
@@ -564,42 +584,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
       <source>up</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="330" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
       <source>suspected down</source>
       <translation>panne soupçonnée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
       <source>declared down</source>
       <translation>déclaré indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
       <source>recovering</source>
       <translation>en rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="338" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="339" />
       <source>Since {0} UTC ({1})</source>
       <translation>Depuis le {0} UTC ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="341" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="342" />
       <source>Reference: {0}</source>
       <translation>Référence : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="343" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="344" />
       <source>Last change by {0}</source>
       <translation>Dernière modification par {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="345" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="346" />
       <source>Evidence (%n observation(s))</source>
       <translation>
         <numerusform>Indices (%n observation(s))</numerusform>
@@ -607,33 +627,33 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="362" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="363" />
       <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
       <translation>Aucun incident ouvert pour ce composant. Confirmez une suspicion ou déclarez le composant indisponible pour en ouvrir un.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="369" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="370" />
       <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
       <translation>Incident n° {0}, ouvert le {1} UTC par {2} ; référence : {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="395" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="396" />
       <source>Tick each step when done: your name and the time are recorded.</source>
       <translation>Cochez chaque étape une fois faite : votre nom et l'heure sont enregistrés.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="398" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="399" />
       <source>What the playbook says for this component. Open an incident to tick the steps.</source>
       <translation>Ce que dit la fiche réflexe pour ce composant. Ouvrez un incident pour cocher les étapes.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="437" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="438" />
       <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
       <translation>Aucune source publique ne confirme cette étape : à confirmer avec la fiche réflexe officielle.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="461" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="621" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="462" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="622" />
       <source>Affected filings (%n queued or unanswered)</source>
       <translation>
         <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
@@ -641,42 +661,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="464" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="465" />
       <source>queued</source>
       <translation>en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="464" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="465" />
       <source>sent, no reply</source>
       <translation>envoyée, sans réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="483" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="484" />
       <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
       <translation>{0} répond de nouveau. Lancez le rétablissement : la file d'envoi est vidée et l'incident se clôt quand chaque déclaration a sa réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="531" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="532" />
       <source>Export the incident report</source>
       <translation>Exporter le rapport d'incident</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="540" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="541" />
       <source>Recovery</source>
       <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="541" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="542" />
       <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
       <translation>{0} est-il rétabli ? La file d'envoi est vidée maintenant ; les déclarations traitées en procédure de secours sont marquées pour dépôt rétrospectif et suivies jusqu'à leur MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="556" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="557" />
       <source>Close the incident</source>
       <translation>Clore l'incident</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="557" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="558" />
       <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
       <translation>
         <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
@@ -684,128 +704,128 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="573" />
       <location filename="../../ics2desk/gui/incidents_panel.py" line="574" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="575" />
       <source>PDF saved: {0}</source>
       <translation>PDF enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="577" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="578" />
       <source>Incident report saved: {0}</source>
       <translation>Rapport d'incident enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="579" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="580" />
       <source>Fallback request recorded as sent to {0}</source>
       <translation>Demande de procédure de secours enregistrée comme envoyée à {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="582" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="583" />
       <source>Incident closed</source>
       <translation>Incident clos</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="597" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
       <source>Incident and timeline</source>
       <translation>Incident et chronologie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
       <source>Fiche réflexe steps</source>
       <translation>Étapes de la fiche réflexe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
       <source>Done by / at</source>
       <translation>Fait par / à</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
       <source>Deadline (UTC)</source>
       <translation>Délai (UTC)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
       <source>Time left</source>
       <translation>Temps restant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
       <source>Confirm</source>
       <translation>Confirmer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
       <source>Dismiss</source>
       <translation>Écarter</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
       <source>Declare down…</source>
       <translation>Déclarer indisponible…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
       <source>Draft fallback request…</source>
       <translation>Préparer la demande de secours…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="607" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
       <source>Export incident report…</source>
       <translation>Exporter le rapport d'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
       <source>Start recovery…</source>
       <translation>Lancer le rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
       <source>Close incident…</source>
       <translation>Clore l'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="610" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="611" />
       <source>Recover automatically when ICS2 answers again</source>
       <translation>Rétablir automatiquement quand ICS2 répond de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="611" />
+      <location filename="../../ics2desk/gui/incidents_panel.py" line="612" />
       <source>Start recovery</source>
       <translation>Lancer le rétablissement</translation>
     </message>

@@ -163,3 +163,26 @@ def test_findings_say_whose_field_they_are():
     assert consignee == "Consignee › Address › City" and carrier == "Carrier › Address › City"
     item = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/consignmentHouseLevel[1]/goodsItem[2]/weight/grossMass")
     assert item == "Consignment (House level) 1 › Goods item 2 › Weight › Gross mass"
+
+
+def test_a_paris_time_typed_from_a_booking_becomes_utc(form, qtbot):
+    field = form.field("/IE3F50/activeBorderTransportMeans/estimatedDateAndTimeOfArrival")
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "26/11/2026 11:30")
+    field.edit.editingFinished.emit()  # what leaving the field does
+    assert field.value() == "2026-11-26T10:30:00Z"
+    assert form.document().data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] == \
+        "2026-11-26T10:30:00Z"
+
+
+def test_field_hints_follow_the_ui_language(qtbot):
+    from ics2desk.gui import i18n
+    from ics2desk.gui.ens_form import EnsForm
+
+    i18n.set_language("fr")
+    try:
+        form = EnsForm("IE3F50", "fr")
+        qtbot.addWidget(form)
+        assert form.field("/IE3F50/LRN").edit.placeholderText() == "jusqu'à 22 caractères"
+    finally:
+        i18n.set_language("en")
