@@ -126,3 +126,34 @@ def parse_reply(data: bytes, source: str = "reply") -> Reply:
         return InformationRequest(mid, doc, problems, [r.get("referralRequestReference", "") for r in reqs],
                                   [r.get("requestType", "") for r in reqs])
     return Notification(mid, doc, problems)
+
+
+_EVENTS = {
+    "IE3R01": ("registered", "enregistrée"), "IE3N99": ("rejected", "rejetée"),
+    "IE3N01": ("refused (lifecycle)", "refusée (cycle de vie)"), "IE3N02": ("ENS not complete", "ENS incomplète"),
+    "IE3N03": ("assessment complete", "analyse terminée"), "IE3N10": ("amendment accepted", "rectification acceptée"),
+    "IE3Q01": ("DO NOT LOAD", "NE PAS CHARGER"), "IE3Q02": ("request for information", "demande d'informations"),
+    "IE3R07": ("invalidation accepted", "invalidation acceptée"), "IE3R08": ("consultation result", "résultat de consultation"),
+}
+
+
+def describe(xml: bytes, lang: str = "en") -> str:
+    """One line an agent reads instead of the XML: what customs said, with the MRN or errors."""
+    fr = lang == "fr"
+    try:
+        reply = parse_reply(xml)
+    except BadInputError:
+        return ""
+    words = _EVENTS.get(reply.message_id, (reply.message_id, reply.message_id))[1 if fr else 0]
+    if isinstance(reply, Rejected):
+        first = reply.errors[0] if reply.errors else None
+        where = f" — {first.field_path.rsplit('/', 1)[-1]}" if first and first.field_path else ""
+        more = len(reply.errors) - 1
+        extra = (f" (+{more} autre(s))" if fr else f" (+{more} more)") if more > 0 else ""
+        return f"{words}: {first.message(lang) if first else ''}{where}{extra}"
+    if isinstance(reply, DoNotLoad):
+        things = ", ".join(reply.containers + reply.documents)
+        return f"{words}{': ' + things if things else ''}"
+    if isinstance(reply, InformationRequest):
+        return f"{words}: {', '.join(reply.references)}"
+    return f"{words}{' — MRN ' + reply.mrn if reply.mrn else ''}"

@@ -91,9 +91,15 @@ class FilingDetail(QWidget):
             allowed = ACTIONS[name]
             b.setEnabled(filing is not None and (allowed is None or self.state in allowed))
         self.timeline.clear()
+        from ..replies import describe
+        from . import i18n
+
+        lang = i18n.current()
         for m in messages:
             arrow = "→" if m.direction == "out" else "←"
-            item = QListWidgetItem(f"{m.created_at[:19].replace('T', ' ')}  {arrow} {m.message_type}")
+            said = describe(m.xml, lang) if m.direction == "in" else ""  # customs' answer in words
+            item = QListWidgetItem(f"{m.created_at[:19].replace('T', ' ')}  {arrow} {m.message_type}"
+                                   + (f"  {said}" if said else ""))
             item.setData(Qt.UserRole, m.xml)
             self.timeline.addItem(item)
         self.xml.clear()

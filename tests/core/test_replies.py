@@ -61,3 +61,19 @@ def test_a_reply_failing_its_schema_is_still_read_and_says_why():
 def test_garbage_or_non_replies_are_a_clear_error(payload):
     with pytest.raises(BadInputError):
         parse_reply(payload, "inbox/42.xml")
+
+
+def test_each_reply_reads_as_one_line_for_the_agent():
+    from ics2desk.replies import describe
+
+    registered = reply("IE3R01", {"LRN": "TCO26112500001", "MRN": MRN, "registrationDate": NOW,
+                                  "SpecificCircumstanceIndicator": "F50"})
+    assert describe(registered) == f"registered — MRN {MRN}"
+    assert describe(registered, "fr") == f"enregistrée — MRN {MRN}"
+    rejected = reply("IE3N99", {"notificationDate": NOW, "error": [
+        {"validationCode": "100", "pointer": {"messageElementPath":
+         "/IE3F50/consignmentMasterLevel/consignmentHouseLevel[1]/goodsItem[2]/commodity/descriptionOfGoods"}},
+        {"validationCode": "13"}]})
+    assert describe(rejected) == "rejected: Not satisfactory data quality — descriptionOfGoods (+1 more)"
+    assert describe(rejected, "fr").startswith("rejetée: Qualité des données insuffisante")
+    assert describe(b"not xml") == ""

@@ -70,7 +70,7 @@ def test_do_not_load_from_customs_raises_the_banner_and_a_notification(qtbot, da
         detail = main.filings.detail
         assert detail.banner.isVisible()
         assert "DO NOT LOAD" in detail.banner.label.text()
-        assert "IE3Q01" in [detail.timeline.item(i).text().split()[-1] for i in range(detail.timeline.count())]
+        assert "IE3Q01" in [detail.timeline.item(i).text().split()[3] for i in range(detail.timeline.count())]
         assert main.window.statusBar().currentMessage().startswith("Do Not Load")
     finally:
         main.shutdown()
