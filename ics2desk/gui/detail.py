@@ -67,7 +67,7 @@ class FilingDetail(QWidget):
         split = QSplitter(self)
         split.addWidget(self.timeline)
         split.addWidget(self.xml)
-        split.setSizes([300, 700])
+        split.setSizes([480, 520])  # room for what customs said, beside the XML
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addWidget(self.banner)
@@ -101,6 +101,8 @@ class FilingDetail(QWidget):
             item = QListWidgetItem(f"{m.created_at[:19].replace('T', ' ')}  {arrow} {m.message_type}"
                                    + (f"  {said}" if said else ""))
             item.setData(Qt.UserRole, m.xml)
+            if said:
+                item.setToolTip(said)
             self.timeline.addItem(item)
         self.xml.clear()
         if self.timeline.count():
