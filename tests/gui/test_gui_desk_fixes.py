@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ics2desk.gui import i18n, prefs as prefs_mod
-from ics2desk.gui.main_window import MainWindow
-from ics2desk.store import open_store
+from ics2desk.gui import prefs as prefs_mod
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def main(qtbot, data_dir):
-    store = open_store(data_dir)
-    m = MainWindow(store, data_dir, "en")
-    qtbot.addWidget(m.window)
-    yield m
-    i18n.set_language("en")
-    m.shutdown()
-    store.close()
 
 
 def test_reply_message_in_the_status_bar_is_retranslated(main, qtbot):

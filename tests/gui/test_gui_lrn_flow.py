@@ -6,21 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ics2desk import samples
-from ics2desk.gui.main_window import MainWindow
-from ics2desk.store import open_store
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def main(qtbot, data_dir):
-    store = open_store(data_dir)
-    m = MainWindow(store, data_dir, "en")
-    qtbot.addWidget(m.window)
-    m.window.show()
-    yield m
-    m.shutdown()
-    store.close()
 
 
 def test_new_filing_without_lrn_validates_saves_locks_and_queues(qtbot, main):

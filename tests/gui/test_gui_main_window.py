@@ -7,10 +7,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from ics2desk import samples
-from ics2desk.gui import i18n
 from ics2desk.gui.filings_model import COL_DEADLINE, COL_STATE, FilingsModel, PAGE
-from ics2desk.gui.main_window import MainWindow
-from ics2desk.store import FilingQuery, open_store
+from ics2desk.store import FilingQuery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -59,20 +57,6 @@ def test_list_model_over_100000_filings_loads_pages_on_demand(qapp):
     assert model.rowCount() == PAGE  # sorting reloads the first page only
     model.set_query("AB12CDE")
     assert store.queries[-1].text == "AB12CDE" and model.rowCount() == 1
-
-
-@pytest.fixture
-def main(qtbot, data_dir):
-    store = open_store(data_dir)
-    m = MainWindow(store, data_dir, "en")
-    qtbot.addWidget(m.window)
-    m.window.show()
-    m.window.activateWindow()
-    qtbot.waitActive(m.window)
-    yield m
-    i18n.set_language("en")
-    m.shutdown()
-    store.close()
 
 
 def test_save_then_queue_from_the_form_updates_list_and_status_bar(main, qtbot):
