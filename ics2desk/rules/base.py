@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..model import EnsDocument
+from ..model import EnsDocument, Instance
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,9 @@ def universal(fn: RuleFn) -> RuleFn:
     RULES[fn.__name__] = fn
     UNIVERSAL[fn.__name__] = fn
     return fn
+
+
+def sites(doc: EnsDocument, rule_id: str) -> Iterator[Instance]:
+    """Every occurrence, in the document, of the elements whose table row cites `rule_id`."""
+    for el in doc.spec.citing(rule_id):
+        yield from doc.instances(el.path)

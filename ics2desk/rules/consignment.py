@@ -6,8 +6,8 @@ from typing import Iterator
 
 from .. import codelists
 from ..checkdigits import container_problem
-from ..model import EnsDocument, Instance
-from .base import Finding, rule
+from ..model import EnsDocument
+from .base import Finding, rule, sites
 from .transport import place_country
 
 HOUSE = "consignmentMasterLevel/consignmentHouseLevel"
@@ -94,22 +94,20 @@ def R3017(doc: EnsDocument) -> Iterator[Finding]:
 @rule
 def R3020(doc: EnsDocument) -> Iterator[Finding]:
     """The format of this attribute is 9999999-9."""
-    for el in doc.spec.citing("R3020"):
-        for inst in doc.instances(el.path):
-            if not re.fullmatch(r"[0-9]{7}-[0-9]", inst.value or ""):
-                yield Finding("R3020", inst.xpath, f"CUS code {inst.value!r} must look like 0012345-6",
-                              f"Le code CUS {inst.value!r} doit avoir la forme 0012345-6")
+    for inst in sites(doc, "R3020"):
+        if not re.fullmatch(r"[0-9]{7}-[0-9]", inst.value or ""):
+            yield Finding("R3020", inst.xpath, f"CUS code {inst.value!r} must look like 0012345-6",
+                          f"Le code CUS {inst.value!r} doit avoir la forme 0012345-6")
 
 
 @rule
 def R3021(doc: EnsDocument) -> Iterator[Finding]:
     """The format of this attribute is ZZZZ9999999 (ISO 6346)."""
-    for el in doc.spec.citing("R3021"):
-        for inst in doc.instances(el.path):
-            problem = container_problem(inst.value or "")
-            if problem:
-                yield Finding("R3021", inst.xpath, f"Container number {inst.value!r}: {problem}",
-                              f"Numéro de conteneur {inst.value!r} : {problem}")
+    for inst in sites(doc, "R3021"):
+        problem = container_problem(inst.value or "")
+        if problem:
+            yield Finding("R3021", inst.xpath, f"Container number {inst.value!r}: {problem}",
+                          f"Numéro de conteneur {inst.value!r} : {problem}")
 
 
 @rule
@@ -126,10 +124,6 @@ def R3022(doc: EnsDocument) -> Iterator[Finding]:
                     yield Finding("R3022", f"{house.xpath}/{el.name}[1]",
                                   f"The consignment's routing must include {c}, the country of the place of {en}",
                                   f"L'itinéraire de l'envoi doit inclure {c}, pays du lieu de {fr}")
-
-
-def _equipment_sites(doc: EnsDocument, cid: str) -> list[Instance]:
-    return [inst for el in doc.spec.citing(cid) for inst in doc.instances(el.path)]
 
 
 @rule

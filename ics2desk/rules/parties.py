@@ -6,18 +6,13 @@ from typing import Iterator
 from .. import codelists
 from ..checkdigits import eori_problem, phone_ok
 from ..model import EnsDocument
-from .base import Finding, rule
-
-
-def _sites(doc: EnsDocument, rule_id: str):
-    for el in doc.spec.citing(rule_id):
-        yield from doc.instances(el.path)
+from .base import Finding, rule, sites
 
 
 @rule
 def R3002(doc: EnsDocument) -> Iterator[Finding]:
     """In the 'ADDRESS' class either 'ADDRESS/Street' and 'ADDRESS/Number' or 'ADDRESS/P.O.Box' has to be used."""
-    for inst in _sites(doc, "R3002"):
+    for inst in sites(doc, "R3002"):
         a = inst.value
         if a.get("poBox") or (a.get("street") and a.get("number")):
             continue
@@ -34,7 +29,7 @@ def R3005(doc: EnsDocument) -> Iterator[Finding]:
     """EORI number shall be declared."""
     countries = codelists.codes("CL718")
     eu = codelists.eu_member_states()
-    for inst in _sites(doc, "R3005"):
+    for inst in sites(doc, "R3005"):
         value = inst.value or ""
         problem = eori_problem(value, countries)
         if problem:
@@ -57,7 +52,7 @@ def R3005(doc: EnsDocument) -> Iterator[Finding]:
 @rule
 def R3006(doc: EnsDocument) -> Iterator[Finding]:
     """When 'COMMUNICATION/Type' is 'TE' the 'COMMUNICATION/Identifier' has to have an international phone number format as defined in the ITU-T recommendation E.123 (02/2001). The format must be compliant with the pattern "^\\\\+(?:[0-9] ?){6,14}[0-9]$”."""
-    for inst in _sites(doc, "R3006"):
+    for inst in sites(doc, "R3006"):
         if inst.parent.get("type") == "TE" and not phone_ok(inst.value or ""):
             yield Finding("R3006", inst.xpath,
                           f"Phone number {inst.value!r} must be international E.123, e.g. +33 321000000",
@@ -67,7 +62,7 @@ def R3006(doc: EnsDocument) -> Iterator[Finding]:
 @rule
 def R3033(doc: EnsDocument) -> Iterator[Finding]:
     """'REPRESENTATIVE/Identification number' cannot be the same as 'DECLARANT/Identification number'."""
-    for inst in _sites(doc, "R3033"):
+    for inst in sites(doc, "R3033"):
         if inst.value and inst.value == doc.get("declarant/identificationNumber"):
             yield Finding("R3033", inst.xpath,
                           "The representative cannot have the declarant's identification number",
