@@ -6,8 +6,9 @@ An amendment is a full replacement; the rows its table marks R3024 must not chan
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import datetime
 
+from . import clock
 from .hti.spec import ElementSpec, load_message
 from .model import EnsDocument, Group
 
@@ -36,7 +37,7 @@ def make_amendment(filing: EnsDocument, mrn: str, issued: datetime | None = None
     if target is None:
         raise ValueError(f"{filing.message_id} has no amendment message")
     data = copy.deepcopy(filing.data)
-    when = (issued or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = (issued or clock.now()).strftime("%Y-%m-%dT%H:%M:%SZ")
     data["documentIssueDate"] = when
     data["MRN"] = mrn
     return EnsDocument(target, keep_known(data, load_message(target).root))

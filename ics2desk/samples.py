@@ -1,12 +1,34 @@
 """Realistic Calais filings, filled the way French practice is reported (spec/elo/README.md):
 ferry = mode 1 with the ship's IMO as active means and the truck as passive means;
 shuttle = mode 3 with the truck as active means; EU EORI for the lodging person;
-office of first entry FR620001. Used for examples/, the demo and tests."""
+office of first entry FR620001. Used for examples/, the demo and tests.
+
+Times are relative to the desk's clock (``ics2desk.clock``), never literal dates: a sample
+truck is always about to travel, whatever the day, and its lodging deadline is still ahead.
+A test that needs a fixed instant fixes the clock."""
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timedelta
 
+from . import clock
 from .model import EnsDocument, Group
+
+#: when each sample crossing leaves and arrives, from the moment the sample is made; every
+#: arrival is more than its crossing's lodging cut-off away (ferry 2 h, shuttle and rail 1 h)
+ISSUED = timedelta(hours=-1)
+FERRY = (timedelta(hours=3), timedelta(hours=4, minutes=30))
+SHUTTLE = (timedelta(hours=1, minutes=50), timedelta(hours=2, minutes=25))
+RAIL = (timedelta(hours=5), timedelta(hours=5, minutes=55))
+
+
+def _base(now: datetime | None) -> datetime:
+    """The instant the sample is made, to the minute (what an agent types)."""
+    return (now or clock.now()).replace(second=0, microsecond=0)
+
+
+def _at(now: datetime | None, delta: timedelta) -> str:
+    return clock.stamp(_base(now) + delta)
 
 
 def address(city: str, country: str, street: str, number: str, postcode: str | None) -> Group:
@@ -105,12 +127,13 @@ def _master(houses: list[Group], loading: str, unloading: str) -> Group:
     }
 
 
-def ferry_filing(lrn: str = "TCO26112500001", items: int = 3) -> EnsDocument:
-    """A truck on the Dover-Calais ferry: mode 1, the ship (IMO) active, the truck passive."""
+def ferry_filing(lrn: str = "TCO26112500001", items: int = 3, now: datetime | None = None) -> EnsDocument:
+    """A truck on the Dover-Calais ferry: mode 1, the ship (IMO) active, the truck passive;
+    issued an hour ago, leaving in 3 h, arriving in 4 h 30 (from `now`, default the clock)."""
     goods = [goods_item(i + 1, *GOODS[i % len(GOODS)]) for i in range(items)]
     data: Group = {
         "LRN": lrn,
-        "documentIssueDate": "2026-11-25T08:00:00Z",
+        "documentIssueDate": _at(now, ISSUED),
         "SpecificCircumstanceIndicator": "F50",
         "reEntryIndicator": "0",
         "representative": copy.deepcopy(REPRESENTATIVE),
@@ -120,8 +143,8 @@ def ferry_filing(lrn: str = "TCO26112500001", items: int = 3) -> EnsDocument:
             "typeOfMeansOfTransport": "157",
             "nationality": "GB",
             "ModeOfTransport": "1",
-            "estimatedDateAndTimeOfDeparture": "2026-11-26T09:00:00Z",
-            "estimatedDateAndTimeOfArrival": "2026-11-26T10:30:00Z",
+            "estimatedDateAndTimeOfDeparture": _at(now, FERRY[0]),
+            "estimatedDateAndTimeOfArrival": _at(now, FERRY[1]),
             "countriesOfRoutingOfMeansOfTransport": _routing("GB", "FR"),
         },
         "consignmentMasterLevel": _master([house(goods)], "GBDVR", "FRCQF"),
@@ -131,14 +154,15 @@ def ferry_filing(lrn: str = "TCO26112500001", items: int = 3) -> EnsDocument:
     return EnsDocument("IE3F50", data)
 
 
-def shuttle_filing(lrn: str = "TCO26112500002") -> EnsDocument:
-    """A truck on the Folkestone-Coquelles shuttle: mode 3, the truck active, a sealed container."""
-    doc = ferry_filing(lrn, items=2)
+def shuttle_filing(lrn: str = "TCO26112500002", now: datetime | None = None) -> EnsDocument:
+    """A truck on the Folkestone-Coquelles shuttle: mode 3, the truck active, a sealed container;
+    leaving in 1 h 50, arriving in 2 h 25."""
+    doc = ferry_filing(lrn, items=2, now=now)
     d = doc.data
     d["activeBorderTransportMeans"].update({
         **TRUCK, "ModeOfTransport": "3",
-        "estimatedDateAndTimeOfDeparture": "2026-11-26T07:20:00Z",
-        "estimatedDateAndTimeOfArrival": "2026-11-26T08:55:00Z",
+        "estimatedDateAndTimeOfDeparture": _at(now, SHUTTLE[0]),
+        "estimatedDateAndTimeOfArrival": _at(now, SHUTTLE[1]),
     })
     m = d["consignmentMasterLevel"]
     m["containerIndicator"] = "1"
@@ -156,16 +180,17 @@ def shuttle_filing(lrn: str = "TCO26112500002") -> EnsDocument:
     return doc
 
 
-def rail_filing(lrn: str = "TCO26112500003") -> EnsDocument:
-    """A freight train through the Channel Tunnel (IE3F51): wagons as passive means."""
-    doc = ferry_filing(lrn, items=2)
+def rail_filing(lrn: str = "TCO26112500003", now: datetime | None = None) -> EnsDocument:
+    """A freight train through the Channel Tunnel (IE3F51): wagons as passive means; leaving
+    in 5 h, arriving in 5 h 55."""
+    doc = ferry_filing(lrn, items=2, now=now)
     d = doc.data
     d["SpecificCircumstanceIndicator"] = "F51"
     d["activeBorderTransportMeans"] = {
         "typeOfMeansOfTransport": "230",
         "ModeOfTransport": "2",
-        "estimatedDateAndTimeOfDeparture": "2026-11-26T02:10:00Z",
-        "estimatedDateAndTimeOfArrival": "2026-11-26T03:05:00Z",
+        "estimatedDateAndTimeOfDeparture": _at(now, RAIL[0]),
+        "estimatedDateAndTimeOfArrival": _at(now, RAIL[1]),
         "conveyanceReferenceNumber": "4S42-261126",
         "countriesOfRoutingOfMeansOfTransport": _routing("GB", "FR"),
     }
@@ -180,3 +205,11 @@ def rail_filing(lrn: str = "TCO26112500003") -> EnsDocument:
     m["placeOfUnloading"] = {"UNLOCODE": "FRFHN"}
     m["transportDocumentMasterLevel"] = {"documentNumber": "CIM-2611-77812", "type": "N720"}
     return EnsDocument("IE3F51", d)
+
+
+def departure_plus(data: Group, delta: timedelta) -> str:
+    """A date-time `delta` after the sample's estimated departure, for tests that need an
+    arrival before the departure (R3053) or a later one (an allowed amendment), whatever the day."""
+    departure = datetime.fromisoformat(data["activeBorderTransportMeans"]["estimatedDateAndTimeOfDeparture"]
+                                       .replace("Z", "+00:00"))
+    return clock.stamp(departure + delta)

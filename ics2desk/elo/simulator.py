@@ -17,11 +17,12 @@ import base64
 import io
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 
+from .. import clock
 from ..checkdigits import mrn_problem
 from .envelope import EVENT_STATE, Statut
 from .schemas import problems
@@ -35,7 +36,7 @@ NEXT_EVENT = {Statut.FERMEE.value: "APPAIRAGE", Statut.APPAIREE.value: "EMBARQUE
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _iso(t: datetime) -> str:

@@ -9,7 +9,7 @@ then wakes the worker.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import clock
 from .polling_thread import PollingThread
 
 #: filing states in which the truck may board, so its envelope is worth creating (not Do Not Load)
@@ -40,7 +41,7 @@ ADOPT_WINDOW = timedelta(days=1)
 def adopt_registered(store, service, since: datetime | None = None) -> list[str]:
     """Prepare (and, by the auto_create setting, queue) an envelope for every filing registered
     since `since` that has none yet. Returns the LRNs adopted. Worker thread only."""
-    since = since or datetime.now(timezone.utc) - ADOPT_WINDOW
+    since = since or clock.now() - ADOPT_WINDOW
     rows = store.conn.execute(
         "SELECT f.lrn, f.mrn FROM filings f LEFT JOIN elo_envelopes e ON e.lrn = f.lrn "
         f"WHERE e.id IS NULL AND f.mrn IS NOT NULL AND f.state IN ({','.join('?' * len(BOARDING_STATES))}) "

@@ -4,11 +4,12 @@ filings open as fast as 100. A deadline column counts down to the lodging cut-of
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from .. import clock
 from ..reuse.presets import lodging_deadline
 from ..store import FilingQuery
 from .style import STATE_COLOURS
@@ -53,7 +54,7 @@ class FilingsModel(QAbstractTableModel):
         self.query = FilingQuery(limit=PAGE)
         self.rows: list = []
         self.total = 0
-        self.now = datetime.now(timezone.utc)
+        self.now = clock.now()
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
         self._tick.timeout.connect(self._refresh_countdown)
@@ -143,6 +144,6 @@ class FilingsModel(QAbstractTableModel):
         return None
 
     def _refresh_countdown(self) -> None:
-        self.now = datetime.now(timezone.utc)
+        self.now = clock.now()
         if self.rows:
             self.dataChanged.emit(self.index(0, COL_DEADLINE), self.index(len(self.rows) - 1, COL_DEADLINE))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from .. import clock
 from ..continuity.components import NoticeReference, component_name
 from ..errors import KnownError
 from ..failures import Component
@@ -44,7 +45,7 @@ class DeclareDialog(QDialog):
         self.issuer = QComboBox(self)
         self.issuer.setEditable(True)
         self.issuer.addItems(ISSUERS)
-        self.notice_at = _utc_edit(self, now or datetime.now(timezone.utc))
+        self.notice_at = _utc_edit(self, now or clock.now())
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("What the notice says (optional)"))
         self.error = QLabel(self)
@@ -103,7 +104,7 @@ class FallbackDialog(QDialog):
         self.resize(860, 640)
         evidence = incident.evidence[-1].error if incident is not None and incident.evidence else ""
         self.reason = QLineEdit(evidence or component_name(component, lang) + " unavailable", self)
-        self.start = _utc_edit(self, incident.opened_at if incident is not None else datetime.now(timezone.utc))
+        self.start = _utc_edit(self, incident.opened_at if incident is not None else clock.now())
         self.duration = QSpinBox(self)
         self.duration.setRange(0, 72)
         self.duration.setValue(2)
@@ -209,4 +210,4 @@ class FallbackDialog(QDialog):
         self.sent.emit(subject, body, list(req.lrns), to)
         self.sent_button.setEnabled(False)
         self.status.setText(self.tr("Recorded: sent to {0} at {1} UTC").format(
-            to, datetime.now(timezone.utc).strftime("%H:%M")))
+            to, clock.now().strftime("%H:%M")))

@@ -8,11 +8,12 @@ records, nothing tied to a connection) or a command result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from .. import clock
 from ..continuity.components import Board, ComponentStatus, State
 from ..failures import Component, FailureKind
 
@@ -44,7 +45,7 @@ class Snapshot:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 class IncidentsWorker(QObject):

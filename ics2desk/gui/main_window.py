@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
@@ -378,10 +379,20 @@ class MainWindow(QObject):
             sender.drained.connect(lambda *_: self.after_drain())
         self.retranslate()
         self.refresh_status()
-        QTimer.singleShot(150, self._build_deferred)  # after the first paint
+        # after the first paint; parented to the window, so the timer dies with it (a test or a
+        # quick quit closing the window first must not build panels on a deleted window)
+        self._deferred = QTimer(self.window)
+        self._deferred.setSingleShot(True)
+        self._deferred.setInterval(150)
+        self._deferred.timeout.connect(self._build_deferred)
+        self._deferred.start()
+        self.window.destroyed.connect(self._window_gone)
+
+    def _window_gone(self, *_args) -> None:
+        self._closed = True
 
     def _build_deferred(self) -> None:
-        if not self._closed:
+        if not self._closed and shiboken6.isValid(self.window):
             self.incidents, self.elo_box  # noqa: B018  (building them is the point)
 
     @property
@@ -415,10 +426,13 @@ class MainWindow(QObject):
     def shutdown(self) -> None:
         """Stop timers and the outbox worker before the store closes."""
         self._closed = True
+        if shiboken6.isValid(self._deferred):
+            self._deferred.stop()
         if self._incidents is not None:
             self._incidents.shutdown()
         self._poll.stop()
-        self.filings.model._tick.stop()
+        if shiboken6.isValid(self.filings):
+            self.filings.model._tick.stop()
         if self.sender is not None:
             self.sender.stop()
         if self.elo_worker is not None:

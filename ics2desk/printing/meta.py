@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
+from .. import clock
 from ..checkdigits import mrn_problem
 from ..model import EnsDocument
 
@@ -15,7 +16,7 @@ class PrintMeta:
     version: int | str | None = None  # the dataset version number in the store
     agent_contact: str | None = None  # e.g. "Transit Côte d'Opale · +33 3 21 34 56 78"
     crossing: str | None = None       # e.g. "P&O Dover → Calais 09:00"; derived when absent
-    generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    generated_at: datetime = field(default_factory=lambda: clock.now())
     elo_token: str | None = None        # ELO jeton (issue 7: ics2desk.elo.sheet_info_for(lrn).jeton)
     elo_file_number: str | None = None  # ELO numeroDossier
 

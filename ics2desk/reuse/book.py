@@ -8,8 +8,8 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-from datetime import datetime, timezone
 
+from .. import clock
 from ..model import EnsDocument
 
 #: party groups worth remembering, by the last step of their table path
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS reuse_goods (
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")
 
 
 def ensure(conn: sqlite3.Connection) -> None:

@@ -17,8 +17,8 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
+from .. import clock
 from ..checkdigits import make_mrn
 from ..errors import BadInputError
 from ..model import EnsDocument
@@ -151,7 +151,7 @@ class Ics2Simulator:
         if (declarant, lrn) in self.ens_by_key:
             return [replies.lifecycle_error(lrn, None, declarant, "94", f"/{doc.message_id}/LRN",
                                             f"LRN {lrn} is already used by declarant {declarant}")]
-        mrn = make_mrn(datetime.now(timezone.utc).year, (doc.office_of_first_entry or "FR")[:2],
+        mrn = make_mrn(clock.now().year, (doc.office_of_first_entry or "FR")[:2],
                        f"{next(self._seq):05d}{uuid.uuid4().hex[:6]}".upper())
         ens = Ens(lrn, mrn, declarant, doc)
         self.ens_by_key[(declarant, lrn)] = ens

@@ -2,14 +2,13 @@
 the same XSDs as everything else."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
+from .. import clock
 from ..model import EnsDocument
 from ..xml.writer import to_bytes
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parties(doc: EnsDocument | None) -> dict:

@@ -1,14 +1,13 @@
 """Building the trader-side messages the lifecycle needs (IE3A50 from a filing, IE3Q04, IE3Q05)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
+from .. import clock
 from ..amend import AMENDMENT_OF, make_amendment
 from ..model import EnsDocument
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def amendment_from(doc: EnsDocument, mrn: str) -> EnsDocument:

@@ -12,9 +12,9 @@ import re
 import socket
 import sqlite3
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
+from .. import clock
 from ..checkdigits import mrn_problem
 from ..errors import BadInputError, IllegalTransitionError, KnownError
 from ..failures import FailureKind
@@ -40,7 +40,7 @@ OPEN_ITEM_STATES = ("pending", "sending", "awaiting_reply", "paused", "failed")
 
 
 def iso_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def owner_id() -> str:
@@ -74,7 +74,7 @@ class Store:
     def _new_lrn(self, declarant: str, prefix: str = "ICS") -> str:
         row = self.conn.execute("SELECT next FROM lrn_counters WHERE declarant=?", (declarant,)).fetchone()
         n = row[0] if row else 1
-        day = datetime.now(timezone.utc).strftime("%y%m%d")
+        day = clock.now().strftime("%y%m%d")
         while True:
             lrn = f"{prefix[:8]}{day}{n:06d}"
             n += 1

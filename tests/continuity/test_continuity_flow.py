@@ -80,12 +80,13 @@ def test_outage_is_traced_to_its_component_and_recovery_closes_it(name, desk, tm
     first = next(s for s, _ in desk.checklist(incident.id) if s.id == step_ids[0])
     assert ticked[first].user == "agent.durand"
 
-    queued = [PendingFiling("TCO26112600001", QUEUED, shuttle_filing("TCO26112600001")),
-              PendingFiling("TCO26112600002", UNANSWERED, ferry_filing("TCO26112600002"))]
+    # both made at T0: the shuttle arrives at T0 + 2 h 25, deadline T0 + 1 h 25 (1 h cut-off);
+    # the ferry at T0 + 4 h 30, deadline T0 + 2 h 30 (2 h): the shuttle is the most urgent
+    queued = [PendingFiling("TCO26112600001", QUEUED, shuttle_filing("TCO26112600001", now=T0)),
+              PendingFiling("TCO26112600002", UNANSWERED, ferry_filing("TCO26112600002", now=T0))]
     affected = desk.affected(queued, now)
-    # the shuttle arrives 08:55, deadline 07:55: the most urgent first
     assert [a.lrn for a in affected] == ["TCO26112600001", "TCO26112600002"]
-    assert affected[0].time_left(now) == timedelta(minutes=47)
+    assert affected[0].time_left(now) == timedelta(hours=1, minutes=25) - timedelta(minutes=8)
 
     desk.recovering(component, now + timedelta(hours=1), "agent.durand", ["TCO26112600001"])
     assert desk.board.status(component).state is State.RECOVERING

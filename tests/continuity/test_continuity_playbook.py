@@ -73,7 +73,8 @@ def test_a_step_without_a_traceable_source_does_not_load(raw, breakage, message)
 
 
 def test_schema_file_is_standard_json_schema(raw):
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # a declared dependency of the desk: its absence must fail, not skip
+
     jsonschema.Draft202012Validator.check_schema(schema())
     jsonschema.validate(raw, schema())
     del raw["components"]["eu_connection"]["symptoms"][0]["sources"]

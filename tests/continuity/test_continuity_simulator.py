@@ -18,7 +18,7 @@ from ics2desk.continuity.incidents import IncidentStore
 from ics2desk.continuity.playbook import Library
 from ics2desk.failures import Component
 
-outbox = pytest.importorskip("ics2desk.outbox.sender")
+from ics2desk.outbox import sender as outbox  # noqa: E402
 from ics2desk.samples import ferry_filing, shuttle_filing  # noqa: E402
 from ics2desk.settings import Settings  # noqa: E402
 from ics2desk.simulator.engine import Ics2Simulator  # noqa: E402

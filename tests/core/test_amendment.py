@@ -1,4 +1,6 @@
 """Amendments: keyed by MRN (R3004), full replacement, R3024 fields cannot change."""
+from datetime import timedelta
+
 from ics2desk import samples
 from ics2desk.amend import make_amendment
 from ics2desk.checkdigits import make_mrn
@@ -26,7 +28,8 @@ def test_r3004_wrong_check_character():
 def test_r3024_unamendable_fields_are_refused_others_allowed():
     filing = samples.ferry_filing()
     amendment = make_amendment(filing, MRN)
-    amendment.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = "2026-11-26T12:00:00Z"
+    amendment.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = samples.departure_plus(
+        amendment.data, timedelta(hours=3))
     assert validate_document(amendment, registered=filing).valid  # arrival time may change
     amendment.data["customsOfficeOfFirstEntry"]["referenceNumber"] = "FR590002"
     amendment.data["activeBorderTransportMeans"]["identificationNumber"] = "IMO9274484"

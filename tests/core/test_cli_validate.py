@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from ics2desk import samples
@@ -23,7 +24,7 @@ def test_examples_are_valid_exit_0():
 
 def test_json_output_names_rule_and_path_and_exit_1(tmp_path):
     doc = samples.ferry_filing()
-    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = "2026-11-26T08:00:00Z"
+    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = samples.departure_plus(doc.data, timedelta(hours=-1))
     broken = tmp_path / "late.xml"
     broken.write_bytes(to_bytes(doc))
     res = run("--json", "--lang", "fr", EXAMPLES[0], broken)

@@ -2,6 +2,8 @@
 filing broken in exactly that way reports that rule's ID at the right element."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from ics2desk import samples
@@ -88,7 +90,7 @@ def m_R3035(d):
 
 
 def m_R3053(d):
-    d["activeBorderTransportMeans"]["actualDateAndTimeOfDeparture"] = "2026-11-26T11:00:00Z"
+    d["activeBorderTransportMeans"]["actualDateAndTimeOfDeparture"] = samples.departure_plus(d, timedelta(hours=2))  # after arrival
 
 
 def m_C3003(d):

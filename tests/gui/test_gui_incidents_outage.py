@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from ics2desk import clock
 from ics2desk.continuity.components import State
 from ics2desk.continuity.incidents import IncidentStore
 from ics2desk.failures import Component
@@ -45,7 +46,7 @@ def _queue(store, late_lrn):
     for lrn in LRNS:
         doc = shuttle_filing(lrn)
         if lrn == late_lrn:  # arrives in 30 min: its 1-hour lodging deadline has passed
-            arrival = datetime.now(timezone.utc) + timedelta(minutes=30)
+            arrival = clock.now() + timedelta(minutes=30)
             active = doc.data["activeBorderTransportMeans"]
             active["estimatedDateAndTimeOfDeparture"] = f"{arrival - timedelta(minutes=35):%Y-%m-%dT%H:%M:00Z}"
             active["estimatedDateAndTimeOfArrival"] = f"{arrival:%Y-%m-%dT%H:%M:00Z}"

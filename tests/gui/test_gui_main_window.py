@@ -1,12 +1,13 @@
 """Main window over a real store: list model at 100,000 rows, save/queue, Do Not Load, language."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from ics2desk import samples
+from ics2desk import clock, samples
 from ics2desk.gui.filings_model import COL_DEADLINE, COL_STATE, FilingsModel, PAGE
 from ics2desk.store import FilingQuery
 
@@ -20,9 +21,10 @@ class Row:
     mrn: str | None = None
     truck: str | None = "AB12CDE"
     crossing: str | None = "ferry GBDVR-FRCQF"
-    arrival: str | None = "2020-01-01T10:00:00Z"
+    # an hour ago by the desk's clock: whatever the day, its lodging deadline has passed
+    arrival: str | None = field(default_factory=lambda: clock.stamp(clock.now() - timedelta(hours=1)))
     declarant: str | None = "NL812345678"
-    updated_at: str = "2026-11-25T08:00:00Z"
+    updated_at: str = field(default_factory=lambda: clock.stamp(clock.now() - timedelta(hours=3)))
 
 
 class BigStore:
@@ -49,7 +51,7 @@ def test_list_model_over_100000_filings_loads_pages_on_demand(qapp):
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 2 * PAGE
     assert store.queries[-1].offset == PAGE and store.queries[-1].limit == PAGE
-    # late lodging deadline (arrival in 2020) shows red; Do Not Load is coloured
+    # late lodging deadline (arrival an hour ago) shows red; Do Not Load is coloured
     assert model.data(model.index(1, COL_DEADLINE), Qt.ForegroundRole).color().name() == "#c62828"
     assert model.data(model.index(0, COL_STATE), Qt.BackgroundRole).color().name() == "#e53935"
     model.sort(0, Qt.AscendingOrder)

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+# Since Python 3.12 None/True/False are immortal (PEP 683): their refcount never moves, so a
+# binding that drops references cannot be seen by counting them. The test only means something
+# on 3.11, the version this desk ships on.
+pytestmark = pytest.mark.skipif(sys.version_info >= (3, 12),
+                                reason="None/True/False are immortal on Python >= 3.12 (PEP 683): "
+                                       "a lost reference cannot be detected by counting")
 
 
 class Emitter(QObject):

@@ -292,4 +292,7 @@ def test_invalidation_resent_after_a_crash_is_reconciled_not_undone(sender, sim)
                   (f"{socket.gethostname()}:999999:dead", item))
     sender.drain(until_empty=True, timeout=5)
     assert store.get("INV1").state == "invalidated"
-    assert [m.message_type for m in store.timeline("INV1")][-4:] == ["IE3Q04", "IE3N01", "IE3Q05", "IE3R08"]
+    # the assessment notice (IE3N03, due 2 s after registration) may land anywhere in between on a
+    # busy machine: it is about the ENS, not about this exchange
+    exchange = [m.message_type for m in store.timeline("INV1") if m.message_type != "IE3N03"]
+    assert exchange[-4:] == ["IE3Q04", "IE3N01", "IE3Q05", "IE3R08"]

@@ -8,12 +8,14 @@ from ics2desk.samples import ferry_filing, shuttle_filing
 
 
 def test_sheet_shows_what_the_driver_and_check_in_need(tmp_path):
-    pdf = render_truck_sheet(shuttle_filing(), PrintMeta(mrn=MRN_A, agent_contact="Julie Martin +33 3 21 00 00 00"),
+    doc = shuttle_filing()
+    arrival = doc.estimated_arrival[11:16] + " UTC"  # 2026-11-26T08:55:00Z -> 08:55 UTC
+    pdf = render_truck_sheet(doc, PrintMeta(mrn=MRN_A, agent_contact="Julie Martin +33 3 21 00 00 00"),
                              "en")
     assert page_count(pdf, tmp_path) == 1
     text = pdf_text(pdf, tmp_path)
     for expected in ("Tractor", "AB12CDE (GB)", "Trailer", "C123456 (GB)", "Folkestone (GBFOL) -> Coquelles (FRCQS)",
-                     "08:55 UTC", "SL0048213", "Julie Martin +33 3 21 00 00 00", "ELO token / file number",
+                     arrival, "SL0048213", "Julie Martin +33 3 21 00 00 00", "ELO token / file number",
                      "TCO26112500002", "26FR A1B2C3 D4E5F CT5", "page 1 / 1"):
         assert expected in text, expected
     assert "NOT REGISTERED" not in text

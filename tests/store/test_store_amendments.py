@@ -1,11 +1,13 @@
 """Amendments through the store: R3024 is enforced whoever queues them, and rail amends as IE3A51."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from ics2desk.errors import BadInputError
 from ics2desk.outbox import Sender
-from ics2desk.samples import ferry_filing, rail_filing
+from ics2desk.samples import departure_plus, ferry_filing, rail_filing
 from ics2desk.settings import Settings
 from ics2desk.simulator.engine import Ics2Simulator
 from ics2desk.simulator.server import SimulatorServer
@@ -40,7 +42,7 @@ def test_changing_what_cannot_be_amended_is_refused_by_the_store(sender):
 
 def test_an_allowed_amendment_goes_through(sender):
     doc = registered(sender, ferry_filing("AMD26112500002"))
-    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = "2026-11-26T12:00:00Z"
+    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = departure_plus(doc.data, timedelta(hours=3))
     sender.store.amend("AMD26112500002", doc)
     sender.drain(until_empty=True, timeout=5)
     sent = [m for m in sender.store.timeline("AMD26112500002") if m.direction == "out"]
@@ -50,7 +52,7 @@ def test_an_allowed_amendment_goes_through(sender):
 
 def test_a_rail_filing_is_amended_with_ie3a51(sender):
     doc = registered(sender, rail_filing("AMD26112500003"))
-    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = "2026-11-26T04:00:00Z"
+    doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = departure_plus(doc.data, timedelta(hours=2))
     sender.store.amend("AMD26112500003", doc)
     sender.drain(until_empty=True, timeout=5)
     types = [(m.direction, m.message_type) for m in sender.store.timeline("AMD26112500003")]
