@@ -33,8 +33,8 @@ paused, cancelled.
 """
 from .db import open_store, resolve_data_dir
 from .lifecycle import State, next_state
-from .records import Attempt, Filing, FilingQuery, FilingRow, MessageRecord, OutboxItem, Version
+from .records import Alert, Attempt, Filing, FilingQuery, FilingRow, MessageRecord, OutboxItem, Version
 from .store import Store
 
-__all__ = ["open_store", "resolve_data_dir", "State", "next_state", "Store", "Attempt", "Filing",
+__all__ = ["Alert", "open_store", "resolve_data_dir", "State", "next_state", "Store", "Attempt", "Filing",
            "FilingQuery", "FilingRow", "MessageRecord", "OutboxItem", "Version"]

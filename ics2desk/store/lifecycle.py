@@ -92,3 +92,51 @@ def state_label(state: str, lang: str = "en") -> str:
     from ..hti.spec import glossary_section
 
     return glossary_section("State").get(words, words)
+
+
+# --- may this truck board? --------------------------------------------------------------------
+#: states in which customs have registered the ENS and said nothing that stops the truck; an
+#: amendment in flight keeps the registered ENS in force (a Do Not Load is a separate, sticky flag)
+BOARDING_STATES = frozenset({S.REGISTERED, S.ASSESSMENT_COMPLETE, S.AMENDING})
+
+
+class Boarding(str, Enum):
+    """What paper and screens must say about the truck, strongest first."""
+
+    DO_NOT_LOAD = "do_not_load"  # customs said IE3Q01, at any time: it wins over every later state
+    INVALIDATED = "invalidated"  # the ENS no longer exists (or is being withdrawn)
+    REJECTED = "rejected"
+    NOT_REGISTERED = "not_registered"  # no MRN yet, or customs still deciding (RFI, not complete)
+    MAY_BOARD = "may_board"
+
+
+_BOARDING_TEXT = {
+    Boarding.DO_NOT_LOAD: ("DO NOT LOAD: customs ordered that the goods must not be loaded (IE3Q01)",
+                           "NE PAS CHARGER : la douane a ordonné de ne pas charger les marchandises (IE3Q01)"),
+    Boarding.INVALIDATED: ("INVALIDATED: this ENS was withdrawn; the truck needs a new one",
+                           "INVALIDÉE : cette ENS est annulée ; le camion en a besoin d'une nouvelle"),
+    Boarding.REJECTED: ("REJECTED: customs refused this ENS; correct it and send it again",
+                        "REJETÉE : la douane a refusé cette ENS ; la corriger et la renvoyer"),
+    Boarding.NOT_REGISTERED: ("NOT REGISTERED: customs have not (or not yet) cleared this ENS for boarding",
+                              "NON ENREGISTRÉE : la douane n'a pas (encore) validé cette ENS pour l'embarquement"),
+    Boarding.MAY_BOARD: ("registered: the truck may board", "enregistrée : le camion peut embarquer"),
+}
+
+
+def boarding(state: State | str | None, do_not_load: bool = False) -> Boarding:
+    """The one rule for paper and screens: a truck may board only on a registered (or assessed)
+    ENS that never got a Do Not Load. An unknown state is not a boarding state."""
+    if do_not_load or state == S.DO_NOT_LOAD.value:
+        return Boarding.DO_NOT_LOAD
+    if state in (S.INVALIDATED.value, S.INVALIDATING.value):
+        return Boarding.INVALIDATED
+    if state == S.REJECTED.value:
+        return Boarding.REJECTED
+    if state is not None and State(state) in BOARDING_STATES:
+        return Boarding.MAY_BOARD
+    return Boarding.NOT_REGISTERED
+
+
+def boarding_reason(verdict: Boarding, lang: str = "en") -> str:
+    en, fr = _BOARDING_TEXT[verdict]
+    return fr if lang == "fr" else en

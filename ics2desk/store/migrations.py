@@ -52,6 +52,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX attempts_started ON attempts(started_at);
     CREATE INDEX audit_lrn ON audit(lrn, id);
     """,
+    # 3: a stopped truck never boards, and no reply is lost or applied twice.
+    # filings.do_not_load_at: when an IE3Q01 reached the filing; never cleared by a later state.
+    # received: one row per transport message id, taken inside the write transaction that
+    #   stores the reply, so two drains (or two desks) apply a polled reply once; filled from
+    #   what earlier versions stored.
+    # messages.problem: why an incoming message is quarantined (unreadable, unexpected).
+    # messages_unmatched: notifications held until their filing learns its MRN.
+    # alerts: Do Not Load / request for information / rejection until a named user acknowledges.
+    """
+    ALTER TABLE filings ADD COLUMN do_not_load_at TEXT;
+    ALTER TABLE messages ADD COLUMN problem TEXT;
+    CREATE TABLE received (transport_id TEXT PRIMARY KEY, message_id INTEGER NOT NULL);
+    INSERT OR IGNORE INTO received(transport_id, message_id)
+        SELECT transport_id, MIN(id) FROM messages WHERE direction='in' AND transport_id IS NOT NULL
+        GROUP BY transport_id;
+    CREATE INDEX messages_unmatched ON messages(mrn) WHERE filing_id IS NULL;
+    UPDATE filings SET do_not_load_at = updated_at WHERE state = 'do_not_load';
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY, filing_id INTEGER NOT NULL REFERENCES filings(id), kind TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages(id), raised_at TEXT NOT NULL, detail TEXT,
+        acknowledged_by TEXT, acknowledged_at TEXT);
+    CREATE INDEX alerts_open ON alerts(acknowledged_at, id);
+    INSERT INTO alerts(filing_id, kind, raised_at, detail)
+        SELECT id, 'do_not_load', updated_at, 'Do Not Load (recorded before this version)' FROM filings
+        WHERE state = 'do_not_load';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -19,6 +19,14 @@ class Filing:
     created_at: str
     updated_at: str
     version: int
+    do_not_load_at: str | None = None  # an IE3Q01 reached this filing: sticky, whatever the state now
+
+    @property
+    def boarding(self):
+        """May this truck board? (ics2desk.store.lifecycle.Boarding)"""
+        from .lifecycle import boarding
+
+        return boarding(self.state, bool(self.do_not_load_at))
 
 
 FilingRow = Filing  # list_filings rows carry the same columns
@@ -51,6 +59,22 @@ class Version:
 
 
 @dataclass
+class Alert:
+    """Something customs said that an agent must see and acknowledge by name."""
+
+    id: int
+    lrn: str
+    kind: str  # "do_not_load" | "info_requested" | "rejected"
+    raised_at: str
+    detail: str
+    mrn: str | None = None
+    truck: str | None = None
+    acknowledged_by: str | None = None
+    acknowledged_at: str | None = None
+    message_id: int | None = None
+
+
+@dataclass
 class MessageRecord:
     id: int
     direction: str  # "out" | "in"
@@ -61,6 +85,7 @@ class MessageRecord:
     correlation_id: str | None
     xml: bytes
     created_at: str
+    problem: str | None = None  # set on a quarantined incoming message: why it could not be used
 
 
 @dataclass

@@ -24,6 +24,7 @@ from . import documents
 from .lifecycle import State, next_state
 from .records import (
     SORTABLE,
+    Alert,
     Attempt,
     Filing,
     FilingQuery,
@@ -349,6 +350,15 @@ class Store:
             self._add_message(None, "in", mtype, xml, None, None, transport_id)
             self._audit("sender", "unmatched_reply", None, problem[:500])
 
+    def quarantined(self, limit: int = 200) -> tuple[list[MessageRecord], int]:
+        """Incoming messages the desk could not use (unreadable, or not a reply it knows), newest
+        first, with their raw bytes for the helpdesk; and how many there are in all."""
+        total = self.conn.execute("SELECT COUNT(*) FROM messages WHERE direction='in' AND problem IS NOT NULL"
+                                  ).fetchone()[0]
+        rows = self.conn.execute("SELECT * FROM messages WHERE direction='in' AND problem IS NOT NULL "
+                                 "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [_message(r) for r in rows], total
+
     # --- outbox (GUI actions) ----------------------------------------------------------------
     def outbox_items(self, states: list[str] | None = None, lrn: str | None = None, limit: int = 1000) -> list[OutboxItem]:
         sql = "SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id"
@@ -589,6 +599,47 @@ class Store:
                                 "('awaiting_reply','sending') ORDER BY id DESC LIMIT 1", (fid,)).fetchone()
         return row[0] if row else None
 
+    # --- alerts: what an agent must see and acknowledge by name ------------------------------
+    def _raise_alert(self, f: Filing, kind: str, message_id: int | None, detail: str) -> None:
+        self.conn.execute("INSERT INTO alerts(filing_id, kind, message_id, raised_at, detail) VALUES(?,?,?,?,?)",
+                          (f.id, kind, message_id, iso_now(), detail[:500]))
+
+    def open_alerts(self, limit: int = 200) -> list[Alert]:
+        """Alerts nobody has acknowledged yet, Do Not Load first, then oldest first."""
+        rows = self.conn.execute(
+            "SELECT a.*, f.lrn, f.mrn, f.truck FROM alerts a JOIN filings f ON f.id=a.filing_id "
+            "WHERE a.acknowledged_at IS NULL ORDER BY CASE a.kind WHEN 'do_not_load' THEN 0 "
+            "WHEN 'info_requested' THEN 1 ELSE 2 END, a.id LIMIT ?", (limit,)).fetchall()
+        return [_alert(r) for r in rows]
+
+    def alerts(self, lrn: str) -> list[Alert]:
+        """Every alert of one filing, acknowledged or not, oldest first."""
+        f = self._filing(lrn)
+        return [_alert(r) for r in self.conn.execute(
+            "SELECT a.*, f.lrn, f.mrn, f.truck FROM alerts a JOIN filings f ON f.id=a.filing_id "
+            "WHERE a.filing_id=? ORDER BY a.id", (f.id,))]
+
+    def acknowledge_alert(self, alert_id: int, user: str) -> None:
+        """A named agent has seen it: recorded with who and when, in the audit trail too. The
+        truck's state does not change: a Do Not Load still stops the sheet."""
+        if not (user or "").strip():
+            raise BadInputError("an alert is acknowledged by a named agent: enter your name")
+        with self.transaction() as c:
+            r = c.execute("SELECT a.*, f.lrn FROM alerts a JOIN filings f ON f.id=a.filing_id WHERE a.id=?",
+                          (alert_id,)).fetchone()
+            if r is None:
+                raise KnownError(f"no alert {alert_id}")
+            if r["acknowledged_at"]:
+                return  # another desk acknowledged it first
+            c.execute("UPDATE alerts SET acknowledged_by=?, acknowledged_at=? WHERE id=?",
+                      (user.strip(), iso_now(), alert_id))
+            self._audit(user.strip(), "acknowledge", r["lrn"], f"{r['kind']}: {r['detail'] or ''}"[:500])
+
+    def data_version(self) -> int:
+        """Changes by another connection (another window, the CLI, another desk on this data dir)
+        move this number (SQLite's PRAGMA data_version): cheap enough to poll every second."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else default
@@ -615,12 +666,18 @@ def reply_mrn_from_r08(reply) -> str | None:
 
 def _filing(r: sqlite3.Row) -> Filing:
     return Filing(r["id"], r["lrn"], r["declarant"], r["state"], r["mrn"], r["truck"], r["crossing"], r["arrival"],
-                  r["office"], r["message_type"], r["created_at"], r["updated_at"], r["version"])
+                  r["office"], r["message_type"], r["created_at"], r["updated_at"], r["version"],
+                  r["do_not_load_at"])
+
+
+def _alert(r: sqlite3.Row) -> Alert:
+    return Alert(r["id"], r["lrn"], r["kind"], r["raised_at"], r["detail"] or "", r["mrn"], r["truck"],
+                 r["acknowledged_by"], r["acknowledged_at"], r["message_id"])
 
 
 def _message(r: sqlite3.Row) -> MessageRecord:
     return MessageRecord(r["id"], r["direction"], r["message_type"], r["lrn"], r["mrn"], r["transport_id"],
-                         r["correlation_id"], bytes(r["xml"]), r["created_at"])
+                         r["correlation_id"], bytes(r["xml"]), r["created_at"], r["problem"])
 
 
 def _item(r: sqlite3.Row) -> OutboxItem:
