@@ -4,12 +4,14 @@ from __future__ import annotations
 import os
 import random
 import socket
+import sqlite3
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from .. import errors
 from ..errors import BadInputError
 from ..failures import Component, FailureKind
 from ..replies import Rejected, parse_reply
@@ -28,8 +30,16 @@ from ..transport.base import (
 from ..xml.writer import to_bytes
 
 FILINGS = ("IE3F50", "IE3F51")
+CONSULTABLE = FILINGS + ("IE3Q04",)  # what an IE3Q05 consultation can tell the outcome of
 AWAITING_MRN = ("queued", "sent")  # filing states in which a consultation result can stand in for IE3R01
 _LIVE_SENDERS: set[str] = set()  # sender ids alive in this process
+#: the store itself failing (disk full, I/O): nothing can be kept, so nothing may be acknowledged
+STORE_FAILURES: tuple[type[BaseException], ...] = (sqlite3.Error,) + tuple(
+    t for t in (getattr(errors, "StoreUnavailableError", None),) if t is not None)
+
+
+#: why the desk consults ICS2 (IE3Q05) about one of its filings
+DUPLICATE, OVERDUE, MAYBE_DELIVERED = "duplicate", "overdue", "maybe_delivered"
 
 
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random | None = None) -> float:
@@ -79,6 +89,7 @@ class Sender:
         self._last_poll = 0.0
         self._pool: ThreadPoolExecutor | None = None
         self._last_status_check = 0.0
+        self._consulted_at: dict[int, float] = {}  # outbox item id -> when we last asked ICS2 about it
 
     @classmethod
     def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
@@ -131,7 +142,11 @@ class Sender:
                     time.sleep(wait)
 
     def reconcile(self) -> list[int]:
-        return self.store.reclaim_orphans(is_alive)
+        """At every start: items a dead sender left mid-send go back to be reconciled, and
+        notifications held for an MRN that a filing knows by now reach it."""
+        ids = self.store.reclaim_orphans(is_alive)
+        self.store.rematch_held()
+        return ids
 
     def send_due(self, result: DrainResult | None = None, batch: int = 50, deadline: float | None = None,
                  stop: threading.Event | None = None) -> int:
@@ -160,7 +175,7 @@ class Sender:
                 outcomes = [(futures[f], f.result()) for f in as_completed(futures)]
             # outcomes are recorded after the network waits so the write lock is never held across
             # I/O; recoveries talk to ICS2 afterwards
-            recover: list[tuple[str, OutboxItem]] = []
+            recover: list[tuple[str, OutboxItem, str]] = []
             error: Exception | None = None
             for (item, attempt_id, xml), outcome in outcomes:
                 try:
@@ -178,10 +193,10 @@ class Sender:
                         result.failed_attempts += 1
             if error is not None:
                 raise error
-            for lrn, item in recover:
+            for lrn, item, reason in recover:
                 if stop is not None and stop.is_set():
                     break  # the item was requeued for reconciliation: recovered on the next pass
-                self._recover(lrn, item)
+                self._recover(lrn, item, reason)
         return done
 
     def _release(self, item: OutboxItem, exc: Exception) -> None:
@@ -212,8 +227,18 @@ class Sender:
                                   None if permanent else self._retry_at(item.attempts))
 
     def _record(self, item: OutboxItem, attempt_id: int, xml: bytes, res: SendResult | TransportFailure,
-                recover: list[tuple[str, OutboxItem]]) -> bool:
+                recover: list[tuple[str, OutboxItem, str]]) -> bool:
         if isinstance(res, TransportFailure):
+            if getattr(res, "maybe_delivered", False) and item.message_type in CONSULTABLE:
+                # the access point may have taken it (a 4xx/timeout after the body left): never call
+                # it failed, nor send it blindly again, before asking ICS2 what it holds
+                permanent = not res.kind.transient or item.attempts >= self.settings.max_attempts
+                self.store.record_failure(item, attempt_id, res.kind, res.component,
+                                          f"{res} — outcome unknown, consulting ICS2",
+                                          None if permanent else self._retry_at(item.attempts))
+                self.store.flag_reconcile(item)
+                recover.append((item.lrn, item, MAYBE_DELIVERED))
+                return False
             self._fail(item, attempt_id, res)
             return False
         # 'sent' and the replies that came back with it commit together: a crash in between
@@ -226,23 +251,45 @@ class Sender:
             for reply in res.replies:
                 lrn = self._apply(reply, None, item, res.transport_id)
                 if lrn:
-                    recover.append((lrn, item))
+                    recover.append((lrn, item, DUPLICATE))
         return True
 
     def _apply(self, xml: bytes, transport_id: str | None, item: OutboxItem | None = None,
                correlation: str | None = None) -> str | None:
-        """Store one reply and apply it; returns an LRN whose MRN must be recovered (duplicate LRN)."""
+        """Store one reply and apply it; returns an LRN whose MRN must be recovered (duplicate LRN).
+
+        No reply can stop the desk: anything that cannot be read or applied is quarantined with
+        its raw bytes (and so may be acknowledged), and the next one is handled. Only a failing
+        store (disk full, I/O) propagates: then nothing is acknowledged and ICS2 delivers again."""
         if isinstance(xml, UnreadablePayload):  # the transport could not read it: keep what we have
             self.store.record_unmatched(bytes(xml), "unreadable", transport_id, xml.problem)
             return None
         try:
             reply = parse_reply(xml, "reply")
         except BadInputError as exc:
-            self.store.record_unmatched(xml, "unreadable", transport_id, str(exc))
-            if item is not None:  # its outcome is unknown: ask again later, reconciling
-                self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION.value,
-                                   f"unreadable reply: {exc}", self._retry_at(item.attempts))
+            self._quarantine(xml, transport_id, str(exc), item)
             return None
+        except Exception as exc:  # noqa: BLE001  a parser bug must not become a poison message
+            self._quarantine(xml, transport_id, f"internal error reading the reply: {type(exc).__name__}: {exc}", item)
+            return None
+        try:
+            return self._apply_parsed(reply, xml, transport_id, item, correlation)
+        except STORE_FAILURES:
+            raise
+        except Exception as exc:  # noqa: BLE001  keep it, say so, go on with the next one
+            self._quarantine(xml, transport_id, f"{reply.message_id} could not be applied: "
+                                                f"{type(exc).__name__}: {exc}", item, mtype=reply.message_id)
+            return None
+
+    def _quarantine(self, xml: bytes, transport_id: str | None, problem: str, item: OutboxItem | None,
+                    mtype: str = "unreadable") -> None:
+        self.store.record_unmatched(xml, mtype, transport_id, problem)
+        if item is not None:  # its outcome is unknown: ask again later, reconciling
+            self.store.requeue(item, FailureKind.INTERFACE_ERROR, Component.EU_CONNECTION.value,
+                               f"unreadable reply: {problem}", self._retry_at(item.attempts))
+
+    def _apply_parsed(self, reply, xml: bytes, transport_id: str | None, item: OutboxItem | None,
+                      correlation: str | None) -> str | None:
         dup = isinstance(reply, Rejected) and reply.duplicate_lrn
         filing = self.store.find(reply.lrn, reply.mrn)
         lost_reply = (dup and filing is not None and filing.message_type in FILINGS and not filing.mrn) or (
@@ -291,14 +338,21 @@ class Sender:
             if open_item.message_type in FILINGS:
                 self.store.requeue(open_item, kind, component, error, self._retry_at(open_item.attempts))
 
-    def _recover(self, lrn: str, item: OutboxItem | None) -> None:
+    def _recover(self, lrn: str, item: OutboxItem | None, reason: str = "duplicate") -> None:
+        """Ask ICS2 what it holds for `lrn` (IE3Q05) and apply the answer (IE3R08).
+
+        reason: DUPLICATE (our re-send was refused as a duplicate LRN: the first one got through),
+        OVERDUE (no functional reply in time) or MAYBE_DELIVERED (the transport failed after the
+        access point may have taken the message)."""
         f = self.store.get(lrn)
         requester = self.settings.requester_eori or f.declarant or ""
         q05 = to_bytes(consultation(lrn, requester))
         try:
             res = self.transport.send("IE3Q05", q05, lrn)
         except TransportFailure as exc:
-            if item is not None:
+            if reason == OVERDUE:
+                self.store.note_missing_reply(item, exc.kind, exc.component, f"consultation (IE3Q05) failed: {exc}")
+            elif item is not None:
                 self.store.requeue(item, exc.kind, exc.component, f"MRN recovery failed: {exc}",
                                    self._retry_at(item.attempts))
             else:
@@ -312,34 +366,46 @@ class Sender:
                 self.store.record_unmatched(xml, "unreadable", None, str(exc))
                 continue
             if reply.message_id == "IE3R08" and reply_mrn_from_r08(reply):
-                self.store.apply_reply(xml, None, res.transport_id, recovered_mrn_for=lrn)
+                self.store.apply_reply(xml, None, res.transport_id, recovered_mrn_for=lrn, parsed=reply)
                 return
-            self.store.apply_reply(xml, None, res.transport_id, transition=False)
+            self.store.apply_reply(xml, None, res.transport_id, transition=False, parsed=reply)
         if not res.replies:
             return  # an asynchronous transport (Domibus): the IE3R08 comes by polling, see _apply
+        if reason == MAYBE_DELIVERED:
+            # ICS2 holds nothing for this LRN: the failure stands as recorded (a refusal stays
+            # failed for the agent to look at; a transient one is retried as scheduled)
+            self.store.note(lrn, "consulted", "IE3Q05 after a failed send: ICS2 holds no ENS for this LRN")
+            return
+        why = {DUPLICATE: "LRN reported as duplicate but the consultation found no ENS",
+               OVERDUE: "no reply, and the consultation found no ENS: sending it again"}[reason]
         if item is not None:
-            self.store.requeue(item, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
-                               "LRN reported as duplicate but the consultation found no ENS",
-                               self._retry_at(item.attempts))
+            self.store.requeue(item, FailureKind.REJECTED if reason == DUPLICATE else FailureKind.NO_FUNCTIONAL_REPLY,
+                               Component.COMMON_REPOSITORY.value, why, self._retry_at(item.attempts))
         else:
-            self._requeue_open(lrn, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value,
-                               "LRN reported as duplicate but the consultation found no ENS")
+            self._requeue_open(lrn, FailureKind.REJECTED, Component.COMMON_REPOSITORY.value, why)
 
     def poll_replies(self) -> int:
+        """Fetch what ICS2 has for us; acknowledge each message only once it is stored (applied
+        or quarantined). A store failure stops here: what was not stored is delivered again."""
         self._last_poll = time.monotonic()
         try:
             items = self.transport.poll()
         except TransportFailure:
             return 0  # sends record failures; polling again later is enough
-        for tid, xml in items:
-            lrn = self._apply(xml, tid)
-            if lrn:
-                self._recover(lrn, None)
+        stored: list[str] = []
         try:
-            self.transport.ack([tid for tid, _ in items])
-        except TransportFailure:
-            pass  # delivered again later; apply_reply skips what it already has
-        return len(items)
+            for tid, xml in items:
+                lrn = self._apply(xml, tid)
+                stored.append(tid)
+                if lrn:
+                    self._recover(lrn, None)
+        finally:
+            if stored:
+                try:
+                    self.transport.ack(stored)
+                except TransportFailure:
+                    pass  # delivered again later; the store applies each message id once
+        return len(stored)
 
     def check_overdue(self, stop: threading.Event | None = None) -> None:
         limit = time.time() - self.settings.reply_timeout_s
@@ -348,9 +414,23 @@ class Sender:
             self._last_status_check = time.monotonic()
             self._ask_access_point(awaiting, stop=stop)
         for item, sent_at in awaiting:
-            if sent_at and sent_at < limit and item.last_kind != FailureKind.NO_FUNCTIONAL_REPLY.value:
+            if not sent_at or sent_at >= limit:
+                continue
+            if item.last_kind != FailureKind.NO_FUNCTIONAL_REPLY.value:
                 self.store.note_missing_reply(item, FailureKind.NO_FUNCTIONAL_REPLY, Component.COMMON_REPOSITORY.value,
                                               f"no functional reply after {self.settings.reply_timeout_s:.0f} s")
+            if item.message_type in CONSULTABLE and not (stop is not None and stop.is_set()) and self._consult_due(item):
+                # ICS2 said nothing: ask it what it holds for our LRN (IE3Q05) rather than wait;
+                # again every reply timeout while it stays silent
+                self._recover(item.lrn, item, reason=OVERDUE)
+
+    def _consult_due(self, item: OutboxItem) -> bool:
+        now = time.monotonic()
+        last = self._consulted_at.get(item.id)
+        if last is not None and now - last < max(self.settings.reply_timeout_s, self.settings.poll_interval_s):
+            return False
+        self._consulted_at[item.id] = now
+        return True
 
     def _ask_access_point(self, awaiting: list[tuple[OutboxItem, float]], limit: int = 50,
                           stop: threading.Event | None = None) -> None:

@@ -274,6 +274,11 @@ class Store:
         self.conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(?,?,?,?,?)",
                           (iso_now(), user or self.user, action, lrn, detail))
 
+    def note(self, lrn: str | None, action: str, detail: str, user: str | None = None) -> None:
+        """An audit line for something the desk did that changed no state (a consultation)."""
+        with self.transaction():
+            self._audit(user or "sender", action, lrn, detail)
+
     def audit_trail(self, lrn: str | None = None, limit: int = 500) -> list[dict]:
         sql = "SELECT at, user, action, lrn, detail FROM audit"
         args: tuple = ()
@@ -338,17 +343,33 @@ class Store:
         return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM messages").fetchone()[0]
 
     def _add_message(self, fid: int | None, direction: str, mtype: str, xml: bytes, lrn: str | None,
-                     mrn: str | None, transport_id: str | None = None, correlation_id: str | None = None) -> int:
+                     mrn: str | None, transport_id: str | None = None, correlation_id: str | None = None,
+                     problem: str | None = None) -> int:
         return self.conn.execute(
             "INSERT INTO messages(filing_id, direction, message_type, lrn, mrn, transport_id, correlation_id, xml, "
-            "created_at) VALUES(?,?,?,?,?,?,?,?,?)",
-            (fid, direction, mtype, lrn, mrn, transport_id, correlation_id, xml, iso_now())).lastrowid
+            "created_at, problem) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            (fid, direction, mtype, lrn, mrn, transport_id, correlation_id, xml, iso_now(), problem)).lastrowid
 
-    def record_unmatched(self, xml: bytes, mtype: str, transport_id: str | None, problem: str) -> None:
-        """A reply we cannot tie to a filing is kept, never dropped."""
+    def record_unmatched(self, xml: bytes, mtype: str, transport_id: str | None, problem: str) -> bool:
+        """A message we cannot use (unreadable, not a reply we know) is quarantined with its raw
+        bytes, never dropped. Returns False when this transport message was already stored (a
+        second delivery, or another drain got it first)."""
         with self.transaction():
-            self._add_message(None, "in", mtype, xml, None, None, transport_id)
-            self._audit("sender", "unmatched_reply", None, problem[:500])
+            if self._already_received(transport_id):
+                return False
+            mid = self._add_message(None, "in", mtype, xml, None, None, transport_id, problem=problem[:2000])
+            self._note_received(transport_id, mid)
+            self._audit("sender", "quarantined_reply", None, problem[:500])
+        return True
+
+    def _already_received(self, transport_id: str | None) -> bool:
+        """Inside the write transaction: whether this transport message id is stored already."""
+        return bool(transport_id) and self.conn.execute(
+            "SELECT 1 FROM received WHERE transport_id=?", (transport_id,)).fetchone() is not None
+
+    def _note_received(self, transport_id: str | None, message_id: int) -> None:
+        if transport_id:  # the primary key makes a second apply fail loudly, not happen twice
+            self.conn.execute("INSERT INTO received(transport_id, message_id) VALUES(?,?)", (transport_id, message_id))
 
     def quarantined(self, limit: int = 200) -> tuple[list[MessageRecord], int]:
         """Incoming messages the desk could not use (unreadable, or not a reply it knows), newest
@@ -522,6 +543,11 @@ class Store:
                       "last_component=?, owner=NULL, updated_at=? WHERE id=? AND state IN ('awaiting_reply','sending')",
                       (retry_at, error[:2000], kind.value, component, iso_now(), item.id))
 
+    def flag_reconcile(self, item: OutboxItem) -> None:
+        """The item's last send may have reached ICS2: a re-send must reconcile, not file anew."""
+        with self.transaction():
+            self.conn.execute("UPDATE outbox SET reconcile=1, updated_at=? WHERE id=?", (iso_now(), item.id))
+
     def sent_transport_id(self, item: OutboxItem) -> str | None:
         """The transport's id for the last send of this item's message (to ask the access point about it)."""
         row = self.conn.execute(
@@ -541,15 +567,16 @@ class Store:
                     recovered_mrn_for: str | None = None, transition: bool = True, parsed=None):
         """Store a reply and apply its lifecycle step. Returns the parsed Reply.
 
-        Raises BadInputError for unparseable input (the caller keeps it via record_unmatched). A reply
-        that does not fit the filing's state is kept and audited, and changes nothing.
+        Raises BadInputError for unparseable input (the caller quarantines it via record_unmatched).
+        Exactly once: the transport message id is checked and taken inside the write transaction,
+        so a reply polled by two drains or two desks is applied once. A reply that matches no
+        filing is held (kept with its MRN) and applied, in message order, the moment a filing
+        learns that MRN. A reply that does not fit the filing's state is kept and audited, and
+        changes nothing, except a Do Not Load, which always reaches the filing.
         """
-        from ..replies import Rejected, parse_reply
+        from ..replies import parse_reply
 
         reply = parsed if parsed is not None else parse_reply(xml, "reply")
-        if transport_id and self.conn.execute("SELECT 1 FROM messages WHERE direction='in' AND transport_id=?",
-                                              (transport_id,)).fetchone():
-            return reply  # delivered again (we crashed before acknowledging it): already applied
         mtype = reply.message_id
         if mtype == "IE3R08" and recovered_mrn_for:
             # what ICS2 holds for our LRN stands in for the reply we lost: registered or invalidated
@@ -557,42 +584,104 @@ class Store:
             lrn, mrn = recovered_mrn_for, reply_mrn_from_r08(reply)
         else:
             event, lrn, mrn = mtype, reply.lrn, reply.mrn
-        with self.transaction() as c:
+        with self.transaction():
+            if self._already_received(transport_id):
+                return reply  # delivered again (we crashed before acknowledging it): already applied
             f = self.find(lrn, mrn)
             if f is None:
-                self._add_message(None, "in", mtype, xml, lrn, mrn, transport_id, correlation_id)
-                self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing")
+                mid = self._add_message(None, "in", mtype, xml, lrn, mrn, transport_id, correlation_id)
+                self._note_received(transport_id, mid)
+                self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing "
+                                                             "yet; held until a filing learns this MRN")
                 return reply
-            self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
+            mid = self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
+            self._note_received(transport_id, mid)
             if (mtype == "IE3R08" and not recovered_mrn_for) or not transition:
                 return reply  # kept for the timeline; changes nothing by itself
-            if event == "IE3R01" and (not mrn or mrn_problem(mrn)):
-                self._audit("sender", "reply_refused", f.lrn, f"IE3R01 with an unusable MRN {mrn!r}: "
-                                                              f"{mrn_problem(mrn or '') if mrn else 'missing'}")
-                return reply
-            try:
-                state = next_state(f.state, event, mrn or f.mrn, f.lrn)
-            except IllegalTransitionError as exc:
-                # keep the message, say so in the audit trail, change nothing else
-                self._audit("sender", "reply_out_of_sequence", f.lrn, str(exc))
-                return reply
-            new_mrn = mrn if event == "IE3R01" else None
-            if isinstance(reply, Rejected):
-                errors = [{"code": e.code, "pointer": e.pointer, "field": e.field_path, "message": e.message()}
-                          for e in reply.errors]
-                vid = self._open_item_version(f.id) or self._latest_version_id(f.id)
-                c.execute("UPDATE versions SET errors=? WHERE id=?", (json.dumps(errors), vid))
-            self._set_state(f, state, "sender", mtype, "MRN recovered by consultation" if recovered_mrn_for else "",
-                            mrn=new_mrn)
-            # a recovered MRN also closes the filing's item waiting to be re-sent for reconciliation
-            open_states = "'awaiting_reply','sending','pending'" if recovered_mrn_for else "'awaiting_reply','sending'"
-            if mtype in FUNCTIONAL_REPLIES or recovered_mrn_for:
-                kind = FailureKind.REJECTED.value if isinstance(reply, Rejected) else None
-                err = "; ".join(e.message() for e in reply.errors)[:2000] if isinstance(reply, Rejected) else None
-                c.execute("UPDATE outbox SET state='done', last_kind=COALESCE(?, last_kind), "
-                          "last_error=COALESCE(?, last_error), updated_at=? "
-                          f"WHERE filing_id=? AND state IN ({open_states})", (kind, err, iso_now(), f.id))
+            self._apply_event(f, reply, event, mrn, mid, recovered=bool(recovered_mrn_for))
         return reply
+
+    def _apply_event(self, f: Filing, reply, event: str, mrn: str | None, message_id: int,
+                     recovered: bool = False) -> None:
+        """The lifecycle step of one stored reply (inside the caller's transaction)."""
+        from ..replies import DoNotLoad, InformationRequest, Rejected
+
+        c = self.conn
+        mtype = reply.message_id
+        if event == "IE3R01" and (not mrn or mrn_problem(mrn)):
+            self._audit("sender", "reply_refused", f.lrn, f"IE3R01 with an unusable MRN {mrn!r}: "
+                                                          f"{mrn_problem(mrn or '') if mrn else 'missing'}")
+            return
+        if isinstance(reply, DoNotLoad):
+            # precedence over every state, even one the table does not expect it in (an amendment
+            # or an invalidation in flight): the flag is sticky and stops every truck sheet
+            things = ", ".join(reply.containers + reply.documents)
+            c.execute("UPDATE filings SET do_not_load_at=COALESCE(do_not_load_at, ?) WHERE id=?", (iso_now(), f.id))
+            self._raise_alert(f, "do_not_load", message_id, f"Do Not Load{': ' + things if things else ''}")
+        try:
+            state = next_state(f.state, event, mrn or f.mrn, f.lrn)
+        except IllegalTransitionError as exc:
+            # keep the message, say so in the audit trail, change nothing else
+            self._audit("sender", "reply_out_of_sequence", f.lrn, str(exc))
+            return
+        new_mrn = mrn if event == "IE3R01" else None
+        if isinstance(reply, Rejected):
+            errors = [{"code": e.code, "pointer": e.pointer, "field": e.field_path, "message": e.message()}
+                      for e in reply.errors]
+            vid = self._open_item_version(f.id) or self._latest_version_id(f.id)
+            c.execute("UPDATE versions SET errors=? WHERE id=?", (json.dumps(errors), vid))
+            if not reply.duplicate_lrn and state is State.REJECTED:
+                first = errors[0]["message"] if errors else ""
+                self._raise_alert(f, "rejected", message_id, f"{mtype}: {first}")
+        if isinstance(reply, InformationRequest):
+            self._raise_alert(f, "info_requested", message_id,
+                              "Request for information: " + ", ".join(r for r in reply.references if r))
+        self._set_state(f, state, "sender", mtype, "MRN recovered by consultation" if recovered else "", mrn=new_mrn)
+        # a recovered MRN also closes the filing's item waiting to be re-sent for reconciliation
+        open_states = "'awaiting_reply','sending','pending','failed'" if recovered else "'awaiting_reply','sending'"
+        if mtype in FUNCTIONAL_REPLIES or recovered:
+            kind = FailureKind.REJECTED.value if isinstance(reply, Rejected) else None
+            err = "; ".join(e.message() for e in reply.errors)[:2000] if isinstance(reply, Rejected) else None
+            c.execute("UPDATE outbox SET state='done', last_kind=COALESCE(?, last_kind), "
+                      "last_error=COALESCE(?, last_error), updated_at=? "
+                      f"WHERE filing_id=? AND state IN ({open_states})", (kind, err, iso_now(), f.id))
+        if new_mrn and new_mrn != f.mrn:
+            self._apply_held(new_mrn)
+
+    def _apply_held(self, mrn: str) -> int:
+        """The filing has just learned `mrn`: the notifications that came before it (IE3N03,
+        IE3Q01, IE3Q02 carry only the MRN) reach it now, in the order they arrived."""
+        from ..replies import parse_reply
+
+        applied = 0
+        rows = self.conn.execute("SELECT * FROM messages WHERE filing_id IS NULL AND direction='in' AND mrn=? "
+                                 "AND problem IS NULL ORDER BY id", (mrn,)).fetchall()
+        for r in rows:
+            f = self.find(mrn=mrn)
+            if f is None:
+                return applied
+            try:
+                reply = parse_reply(bytes(r["xml"]), "held reply", check=False)
+            except BadInputError as exc:  # stored before this version could read it: quarantine it
+                self.conn.execute("UPDATE messages SET problem=? WHERE id=?", (str(exc)[:2000], r["id"]))
+                continue
+            self.conn.execute("UPDATE messages SET filing_id=?, lrn=COALESCE(lrn, ?) WHERE id=?",
+                              (f.id, f.lrn, r["id"]))
+            self._audit("sender", "held_reply_applied", f.lrn, f"{r['message_type']} received {r['created_at']}, "
+                                                               f"held until the MRN {mrn} was known")
+            if r["message_type"] != "IE3R08":
+                self._apply_event(f, reply, r["message_type"], mrn, r["id"])
+            applied += 1
+        return applied
+
+    def rematch_held(self) -> int:
+        """Held notifications whose filing knows their MRN by now (stored by an earlier version of
+        the desk, or a race between two desks): apply them. Returns how many were applied."""
+        with self.transaction():
+            mrns = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT m.mrn FROM messages m JOIN filings f ON f.mrn = m.mrn "
+                "WHERE m.filing_id IS NULL AND m.direction='in' AND m.problem IS NULL")]
+            return sum(self._apply_held(m) for m in mrns)
 
     def _open_item_version(self, fid: int) -> int | None:
         row = self.conn.execute("SELECT version_id FROM outbox WHERE filing_id=? AND state IN "
