@@ -22,6 +22,19 @@ class ComponentDownError(KnownError):
         self.transient = transient
 
 
+class StoreUnavailableError(KnownError):
+    """The desk's local store (SQLite in the data dir) cannot be read or written right now: disk
+    full, I/O error, read-only, locked by another process for too long, damaged. The message names
+    the data dir and what to do; `reason` is one of full | io | readonly | locked | cantopen | corrupt.
+    Raised when connecting and at a transaction boundary (after the rollback), so the last
+    committed state is intact."""
+
+    def __init__(self, message: str, data_dir: str = "", reason: str = "io"):
+        super().__init__(message)
+        self.data_dir = data_dir
+        self.reason = reason
+
+
 class IllegalTransitionError(KnownError):
     """A lifecycle step that the filing's current state does not allow."""
 

@@ -39,6 +39,7 @@ class Settings:
     agreement_ref: str = "EU-ICS2-TI-V2.0"
     # sending behaviour
     send_timeout_s: float = 15.0
+    max_reply_mb: float = 10.0  # replies larger than this are refused unread (send_timeout_s bounds each whole exchange)
     send_concurrency: int = 3  # messages in flight at once when draining (each its own connection)
     retry_base_s: float = 2.0
     retry_cap_s: float = 300.0

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ics2desk.checkdigits import make_mrn
-from ics2desk.printing import PrintFiling, PrintMeta, render_summary, render_truck_sheets
+from ics2desk.printing import PrintFiling, PrintMeta, render_summary, render_truck_sheet, render_truck_sheets
 from ics2desk.samples import ferry_filing, shuttle_filing
 
 HERE = Path(__file__).resolve().parent
@@ -33,10 +33,15 @@ def main() -> None:
     png(render_summary(ferry_filing(), PrintMeta(state="draft", version=1, generated_at=AT), "en"),
         "summary-not-registered-en")
     shuttle_a, shuttle_b = shuttle_filing("TCO26112500002"), shuttle_filing("TCO26112500005")
-    png(render_truck_sheets([PrintFiling(shuttle_a, PrintMeta(mrn=mrn_a, version=1, agent_contact=AGENT,
-                                                              generated_at=AT)),
-                             PrintFiling(shuttle_b, PrintMeta(mrn=mrn_b, version=1, generated_at=AT))], "fr"),
+    png(render_truck_sheets([PrintFiling(shuttle_a, PrintMeta(state="registered", mrn=mrn_a, version=1,
+                                                              agent_contact=AGENT, generated_at=AT)),
+                             PrintFiling(shuttle_b, PrintMeta(state="assessment_complete", mrn=mrn_b, version=1,
+                                                              generated_at=AT))], "fr").pdf,
         "truck-sheet-fr")
+    png(render_truck_sheet([PrintFiling(shuttle_a, PrintMeta(state="do_not_load", do_not_load=True, mrn=mrn_a,
+                                                             version=1, agent_contact=AGENT, generated_at=AT))],
+                           lang="en", for_the_record=True),
+        "truck-sheet-do-not-load-en")
 
 
 if __name__ == "__main__":

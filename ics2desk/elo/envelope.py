@@ -94,6 +94,26 @@ class DeclarationState:
             self.type_declaration in ("NON_CONFORME", "DOUBLON", "INCONNU")
 
 
+class StopStatus(str, Enum):
+    """Where an ENS that may no longer board (Do Not Load, invalidated) stands in its envelope.
+    Derived from the facts each time (EloService.stops), so it never goes stale."""
+
+    REMOVING = "removing"  # a request taking it out is queued (ENV_MOD01, or the creation still to send)
+    REMOVED = "removed"  # French customs' copy of the envelope no longer holds it
+    WITHHELD = "withheld"  # taken out before the envelope was ever sent: French customs never had it
+    MANUAL = "manual"  # still in the envelope at French customs and EDI cannot change that: the agent must
+
+
+@dataclass
+class StoppedEns:
+    """Stored on the envelope when an ENS in it got a Do Not Load or was invalidated."""
+
+    mrn: str
+    lrn: str
+    verdict: str  # store.lifecycle.Boarding value: "do_not_load" | "invalidated"
+    at: str  # ISO 8601 UTC, when the desk took it out
+
+
 class Sync(str, Enum):
     """Where the desk's copy stands against the service."""
 
@@ -121,6 +141,10 @@ class Envelope:
     dates: dict[str, str] = field(default_factory=dict)  # dateCreation, dateAppairage, ...
     sync: str = Sync.DRAFT.value
     last_error: str | None = None
+    stopped: list[StoppedEns] = field(default_factory=list)  # ENS taken out: they may not board
+
+    def stop_of(self, mrn: str) -> StoppedEns | None:
+        return next((s for s in self.stopped if s.mrn == mrn), None)
 
     @property
     def mrns(self) -> list[str]:

@@ -14,17 +14,23 @@ import json
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from typing import Callable, NamedTuple
 
+from .. import clock as desk_clock
 from ..errors import BadInputError, ComponentDownError, IllegalTransitionError, KnownError
 from .client import EloClient, Exchange, make_exchange
-from .envelope import Appairage, Envelope, Sync, mrn_shape_problem
+from .envelope import Appairage, Envelope, Statut, StoppedEns, StopStatus, Sync, mrn_shape_problem
 from .errors import EloNotConfigured, EloProtocolError
 from .schemas import problems
 from .settings import EloSettings
 from .store import EloStore
 
 BACKOFF = (5, 15, 30, 60, 120, 300)  # seconds before attempt n+1; the last value repeats
+#: store.lifecycle.Boarding values that take an ENS out of its envelope (the others may still clear)
+STOPPING = ("do_not_load", "invalidated")
+#: how far back stopped_ens_sweep looks for a Do Not Load or an invalidation
+STOP_WINDOW = timedelta(days=7)
 
 
 class SheetInfo(NamedTuple):
@@ -33,6 +39,16 @@ class SheetInfo(NamedTuple):
     jeton: str
     numero_dossier: str
     pdf: bytes | None
+
+
+class Stop(NamedTuple):
+    """An ENS taken out of an envelope, and where that stands now (see StopStatus)."""
+
+    mrn: str
+    lrn: str
+    verdict: str  # "do_not_load" | "invalidated"
+    at: str
+    status: StopStatus
 
 
 @dataclass
@@ -67,8 +83,11 @@ class EloService:
     def on_ens_registered(self, lrn: str, mrn: str, doc=None, auto: bool | None = None) -> Envelope:
         """The hook for the registration reply (IE3R01): prepare the truck's envelope, and queue
         its creation when auto (default: the auto_create setting; else the agent clicks submit).
-        Called again for the same LRN (e.g. re-filed), it replaces the ENS MRN."""
+        Called again for the same LRN (e.g. re-filed), it replaces the ENS MRN; never with an MRN
+        that was taken out because it may not board (on_ens_stopped)."""
         env = self.store.by_lrn(lrn)
+        if env is not None and env.stop_of(mrn) is not None:
+            return env
         if env is None:
             trucks = doc.vehicle_registrations() if doc is not None else []
             env = Envelope(lrn=lrn, truck=trucks[0] if trucks else "", ens_mrn=mrn,
@@ -116,6 +135,9 @@ class EloService:
         self._require_modifiable(env)
         if mrn in env.mrns:
             raise BadInputError(f"{mrn} is already in this envelope")
+        if env.stop_of(mrn) is not None:
+            raise BadInputError(f"{mrn} was taken out of this envelope: its ENS may not board "
+                                f"({env.stop_of(mrn).verdict.replace('_', ' ')})")
         env.other_mrns.append(mrn)
         self.store.save(env)
         return self.submit(env.id) if env.sync != Sync.DRAFT.value else env
@@ -151,6 +173,58 @@ class EloService:
         for env in self.store.all():
             if env.created and env.statut != "DEBARQUEE":
                 self.refresh(env.id)
+
+    # --- an ENS that may no longer board ------------------------------------------------------
+    def on_ens_stopped(self, lrn: str, verdict, mrn: str | None = None) -> list[Envelope]:
+        """The ENS of `lrn` (MRN `mrn`, default the envelope's ENS) got a Do Not Load or was
+        invalidated (verdict: Boarding.DO_NOT_LOAD / INVALIDATED, or its value): take the MRN out
+        of every envelope holding it. While French customs accept changes (FERMEE) that is one
+        ENV_MOD01, queued like any edit; an envelope never sent simply loses it; otherwise the
+        stop record stays on the envelope and stops() says MANUAL: the agent must act at the ELO
+        portal. Idempotent. Store writes only: safe anywhere, drain() sends."""
+        verdict = str(getattr(verdict, "value", verdict))
+        if verdict not in STOPPING:
+            raise BadInputError(f"{lrn}: {verdict!r} does not take an ENS out of its ELO "
+                                f"(only {' or '.join(STOPPING)} do)")
+        own = self.store.by_lrn(lrn)
+        mrn = mrn or (own.ens_mrn if own is not None else None)
+        if not mrn:
+            return []
+        return [self._take_out(env, mrn, lrn, verdict) for env in self.store.mentioning(mrn)
+                if env.statut != Statut.DEBARQUEE.value]  # landed: that crossing is over
+
+    def _take_out(self, env: Envelope, mrn: str, lrn: str, verdict: str) -> Envelope:
+        wanted = mrn in env.mrns
+        record = env.stop_of(mrn)
+        if record is None:
+            env.stopped.append(StoppedEns(mrn, lrn, verdict, desk_clock.stamp()))
+        elif record.verdict == verdict or record.verdict == "do_not_load":  # Do Not Load is the stronger word
+            if not wanted:
+                return env  # already taken out: nothing to write
+        else:
+            record.verdict = verdict
+        if env.ens_mrn == mrn:
+            env.ens_mrn = None
+        env.other_mrns = [m for m in env.other_mrns if m != mrn]
+        self.store.save(env)
+        return self._send_removal(env) if wanted else env
+
+    def _send_removal(self, env: Envelope) -> Envelope:
+        pending = self.store.pending(env.id)
+        on_wire = any(r["operation"] == "ENV_CRE01" and r["exchange"] for r in pending)
+        if env.created or on_wire:
+            # after the creation on the wire, or now: one ENV_MOD01; past FERMEE, EDI can do nothing
+            return self.submit(env.id) if env.modifiable else env
+        if not env.mrns:  # never sent, nothing left to declare: do not create an empty envelope
+            self.store.drop_envelope_queue(env.id)
+            env.sync, env.last_error = Sync.DRAFT.value, None
+            return self.store.save(env)
+        return env  # a creation still to send is built at sending time, without the MRN
+
+    def stops(self, env: Envelope) -> list[Stop]:
+        """The ENS taken out of `env`, each with where it stands now."""
+        pending = self.store.pending(env.id) if env.id is not None else []
+        return [Stop(s.mrn, s.lrn, s.verdict, s.at, _stop_status(env, s.mrn, pending)) for s in env.stopped]
 
     # --- service -> desk ----------------------------------------------------------------------
     def apply_notification(self, body: dict) -> Envelope | None:
@@ -265,6 +339,39 @@ class EloService:
         env.last_error = f"{exc} — will retry automatically"
         self.store.save(env)
         result.waiting.append(env.id)
+
+
+def _stop_status(env: Envelope, mrn: str, pending) -> StopStatus:
+    if not env.created:
+        bodies = [json.loads(r["exchange"])["body"] for r in pending if r["operation"] == "ENV_CRE01" and r["exchange"]]
+        on_wire = any(mrn in b.get("identifiantsDeclaration", []) for b in bodies)
+        return StopStatus.REMOVING if on_wire else StopStatus.WITHHELD
+    if mrn not in env.server_mrns:
+        return StopStatus.REMOVED
+    if env.modifiable and any(r["operation"] in ("ENV_CRE01", "ENV_MOD01") for r in pending):
+        return StopStatus.REMOVING
+    return StopStatus.MANUAL  # refused, or no longer FERMEE: French customs still hold it
+
+
+def stopped_ens_sweep(store, service: EloService, since: datetime | None = None) -> list[str]:
+    """For the ELO worker, beside adopt_registered: every ENS that got a Do Not Load or is (being)
+    invalidated since `since` (default STOP_WINDOW ago) and that an envelope still holds without
+    a stop record -> service.on_ens_stopped. `store` is the desk's Store (ics2desk.store) on this
+    thread. Returns the LRNs handled; once handled, an ENS costs one indexed look-up per sweep."""
+    stamp = (since or desk_clock.now() - STOP_WINDOW).strftime("%Y-%m-%dT%H:%M:%S")
+    rows = store.conn.execute(
+        "WITH stopped AS (SELECT f.id, f.lrn, f.mrn, CASE WHEN f.do_not_load_at IS NOT NULL OR f.state = 'do_not_load' "
+        "  THEN 'do_not_load' ELSE 'invalidated' END AS verdict FROM filings f WHERE f.mrn IS NOT NULL AND ("
+        "  (f.updated_at >= ? AND (f.do_not_load_at IS NOT NULL OR f.state IN ('do_not_load', 'invalidated', 'invalidating')))"
+        # a Do Not Load reaching an amendment in flight sets the flag without a state change
+        "  OR (f.state = 'amending' AND f.do_not_load_at >= ?))) "
+        "SELECT s.lrn, s.mrn, s.verdict FROM stopped s WHERE EXISTS (SELECT 1 FROM elo_envelopes e "
+        "  WHERE (e.ens_mrn = s.mrn OR instr(e.body, s.mrn) > 0) AND COALESCE(e.statut, '') != 'DEBARQUEE' "
+        "  AND COALESCE(json_extract(e.body, '$.stopped.\"' || s.mrn || '\".verdict'), '') NOT IN (s.verdict, 'do_not_load')) "
+        "ORDER BY s.id LIMIT 200", (stamp, stamp)).fetchall()
+    for lrn, mrn, verdict in rows:
+        service.on_ens_stopped(lrn, verdict, mrn)
+    return [r[0] for r in rows]
 
 
 def drain_loop(stop: threading.Event, make_service: Callable[[], EloService], interval: float = 5.0) -> None:

@@ -10,7 +10,7 @@ import sqlite3
 import time
 from dataclasses import asdict
 
-from .envelope import Appairage, DeclarationState, Envelope
+from .envelope import Appairage, DeclarationState, Envelope, StoppedEns
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS elo_envelopes (
@@ -69,7 +69,8 @@ class EloStore:
         rest = {"other_mrns": env.other_mrns, "appairage": asdict(env.appairage),
                 "declarations": [asdict(d) for d in env.declarations], "mode_creation": env.mode_creation,
                 "procedure_secours_ics2": env.procedure_secours_ics2, "a_une_elo_valide": env.a_une_elo_valide,
-                "dates": env.dates}
+                # keyed by MRN: stopped_ens_sweep finds what is already handled with json_extract
+                "dates": env.dates, "stopped": {s.mrn: asdict(s) for s in env.stopped}}
         row = (env.lrn, env.truck, env.ens_mrn, env.numero_dossier, env.jeton, env.statut, env.sync,
                env.last_error, json.dumps(rest), time.time())
         with self.conn:
@@ -96,7 +97,8 @@ class EloStore:
             declarations=[DeclarationState(**d) for d in rest.get("declarations", [])],
             procedure_secours_ics2=rest.get("procedure_secours_ics2", False),
             a_une_elo_valide=rest.get("a_une_elo_valide"), dates=rest.get("dates", {}),
-            sync=r["sync"], last_error=r["last_error"])
+            sync=r["sync"], last_error=r["last_error"],
+            stopped=[StoppedEns(**s) for s in (rest.get("stopped") or {}).values()])
 
     def _one(self, where: str, arg) -> Envelope | None:
         r = self.conn.execute(f"SELECT * FROM elo_envelopes WHERE {where} = ?", (arg,)).fetchone()
@@ -114,6 +116,13 @@ class EloStore:
     def by_truck(self, truck: str) -> list[Envelope]:
         rows = self.conn.execute("SELECT * FROM elo_envelopes WHERE truck = ? ORDER BY id DESC", (truck,))
         return [self._envelope(r) for r in rows]
+
+    def mentioning(self, mrn: str) -> list[Envelope]:
+        """Envelopes that hold `mrn` (wanted by the desk, or in French customs' last copy) or took it out."""
+        rows = self.conn.execute("SELECT * FROM elo_envelopes WHERE ens_mrn = ? OR instr(body, ?) > 0 ORDER BY id",
+                                 (mrn, mrn))
+        return [e for e in map(self._envelope, rows)
+                if mrn in e.mrns or mrn in e.server_mrns or e.stop_of(mrn) is not None]
 
     def all(self) -> list[Envelope]:
         return [self._envelope(r) for r in self.conn.execute("SELECT * FROM elo_envelopes ORDER BY id DESC")]

@@ -81,7 +81,8 @@ class FilingDetail(QWidget):
         """filing: store.Filing or None; messages: store.MessageRecord list (oldest first)."""
         self.lrn = filing.lrn if filing else None
         self.state = filing.state if filing else ""
-        self.banner.setVisible(self.state == "do_not_load")
+        # sticky: a Do Not Load stays on screen whatever state an amendment or invalidation led to
+        self.banner.setVisible(self.state == "do_not_load" or bool(getattr(filing, "do_not_load_at", None)))
         if filing is None:
             self.title.setText(self.tr("Select a filing to see its messages."))
         else:

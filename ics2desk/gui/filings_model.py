@@ -44,6 +44,11 @@ def countdown(deadline: datetime | None, now: datetime) -> tuple[str, bool]:
     return ("−" + text) if late else text, late
 
 
+def _stopped(f) -> bool:
+    """Customs said Do Not Load to this filing, at any time (the sticky flag, or the state)."""
+    return f.state == "do_not_load" or bool(getattr(f, "do_not_load_at", None))
+
+
 class FilingsModel(QAbstractTableModel):
     def __init__(self, store, cutoff_for=None, parent=None):
         """store: anything with list_filings(FilingQuery) and count_filings(FilingQuery).
@@ -119,23 +124,29 @@ class FilingsModel(QAbstractTableModel):
             return None
         f = self.rows[index.row()]
         col = index.column()
+        stopped = _stopped(f)
         if role == Qt.DisplayRole:
             if col == COL_STATE:
+                # a Do Not Load outlives the state an amendment or invalidation led to: say both
+                if stopped and f.state != "do_not_load":
+                    return f"{state_label('do_not_load')} · {state_label(f.state)}"
                 return state_label(f.state)
             if col == COL_DEADLINE:
                 return countdown(self._deadline(f), self.now)[0]
             return [f.lrn, None, f.mrn or "", f.truck or "", f.crossing or "", (f.arrival or "").replace("T", " "),
                     None, f.declarant or "", (f.updated_at or "")[:16].replace("T", " ")][col]
+        if role == Qt.BackgroundRole and stopped:  # the whole row, not only the state cell
+            return QBrush(QColor(STATE_COLOURS.get("do_not_load", "#b71c1c")))
         if role == Qt.BackgroundRole and col == COL_STATE:
             colour = STATE_COLOURS.get(f.state)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ForegroundRole:
-            if col == COL_STATE and f.state == "do_not_load":
+            if stopped:
                 return QBrush(QColor("white"))
             if col == COL_DEADLINE and countdown(self._deadline(f), self.now)[1]:
                 return QBrush(QColor("#c62828"))
         if role == Qt.FontRole and ((col == COL_DEADLINE and countdown(self._deadline(f), self.now)[1])
-                                    or (col == COL_STATE and f.state == "do_not_load")):
+                                    or stopped):
             font = QFont()
             font.setBold(True)
             return font

@@ -367,8 +367,18 @@ class MainWindow(QObject):
         self.filings.print_sheets.clicked.connect(lambda: self.print_selected("sheets"))
         self._watch = LanguageWatcher(self)
         w.installEventFilter(self._watch)
+        # Do Not Load / RFI / rejection above every tab until a named agent acknowledges it
+        from .alerts_bar import AlertsBar
+
+        self.alerts = AlertsBar(store, store.user, w.centralWidget())
+        w.centralWidget().layout().insertWidget(0, self.alerts)
+        self.alerts.open_filing.connect(self.show_filing)
+        self.alerts.new_do_not_load.connect(self.announce_do_not_load)
+        self._data_version = store.data_version()
+        # 1 s: another window, the CLI or another desk on this data dir changed something; the
+        # check is one PRAGMA, the lists are re-read only when it moved
         self._poll = QTimer(self)
-        self._poll.setInterval(2000)
+        self._poll.setInterval(1000)
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
         self._last_reply_id: int | None = None
@@ -426,6 +436,8 @@ class MainWindow(QObject):
     def shutdown(self) -> None:
         """Stop timers and the outbox worker before the store closes."""
         self._closed = True
+        if shiboken6.isValid(self.alerts):
+            self.alerts.store = None  # the store closes after this; the bar must not read it
         if shiboken6.isValid(self._deferred):
             self._deferred.stop()
         if self._incidents is not None:
@@ -458,6 +470,7 @@ class MainWindow(QObject):
             return
         self.filings.reload()
         self.outbox.refresh()
+        self.alerts.refresh()
         self.refresh_status()
         if self.elo_worker is not None:  # a registration may have arrived: its ELO is due
             self.elo_worker.wake()
@@ -497,11 +510,41 @@ class MainWindow(QObject):
     def refresh_status(self) -> None:
         if self._closed:
             return
+        self._follow_other_writers()
         queued = self.store.open_count()
         self.queued_label.setText(self.tr("%n queued", "", queued))
         if queued or self.outbox.progress.isVisible():  # progress while draining
             self.outbox.refresh()
         self._check_new_replies()
+
+    def _follow_other_writers(self) -> None:
+        """Every desk sees the truth: when another connection committed (PRAGMA data_version
+        moved), the list, the open filing, the alerts and the outbox are read again."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.filings.reload()
+        self.alerts.refresh()
+        self.outbox.refresh()
+
+    def show_filing(self, lrn: str) -> None:
+        """Bring one filing up on the Filings tab (from an alert)."""
+        self.tabs.setCurrentIndex(0)
+        if self.filings.model.row_of(lrn) < 0:  # filtered out or not fetched: show everything
+            self.filings.search.clear()
+            self.filings.state_filter.setCurrentIndex(0)
+            self.filings.apply_filter()
+        self.filings.select(lrn)
+
+    def announce_do_not_load(self, lrn: str) -> None:
+        """A new Do Not Load: the red bar is already up; add the sound and the tray."""
+        from .alerts_bar import beep
+
+        beep()
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("Do Not Load"), self.tr("{0}: this truck must not board").format(lrn),
+                                  QSystemTrayIcon.Critical, 0)
 
     def _check_new_replies(self) -> None:
         """Desktop notification for every reply received since the last look, on any filing,
@@ -650,8 +693,30 @@ class MainWindow(QObject):
             return None
         import time
 
+        from ..store.lifecycle import Boarding, boarding_reason
+
         name = lrns[0] if len(lrns) == 1 else f"{len(lrns)}-filings-{time.strftime('%Y%m%d-%H%M%S')}"
-        out = self.data_dir / "prints" / f"{'sheets' if kind == 'sheets' else 'summary'}-{name}.pdf"
+        prefix = "sheets" if kind == "sheets" else "summary"
+        if kind == "sheets" and len(lrns) == 1:
+            # One truck that may not board: its sheet exists only for the record, stamped, no barcode,
+            # and only if the agent says so (default No). A batch is sorted out by the renderer, which
+            # leaves such trucks out and names them. One indexed read: fine on the GUI thread.
+            try:
+                verdict = self.store.get(lrns[0]).boarding
+            except KnownError:
+                verdict = Boarding.MAY_BOARD  # unknown LRN: the render job says so
+            if verdict is not Boarding.MAY_BOARD:
+                answer = QMessageBox.question(
+                    self.window, self.tr("Truck may not board"),
+                    self.tr("{0}: {1}\n\nNo truck sheet with a barcode can be printed. Print it for the record "
+                            "(stamped, no barcode)?").format(lrns[0], boarding_reason(verdict, i18n.current())),
+                    QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+                if answer != QMessageBox.Yes:
+                    self.window.statusBar().showMessage(
+                        self.tr("Truck sheet not printed: {0} may not board").format(lrns[0]), 10_000)
+                    return None
+                kind, prefix = "sheets-for-the-record", "record"
+        out = self.data_dir / "prints" / f"{prefix}-{name}.pdf"
         return self._print(kind, out, lrns=lrns, preview=preview)
 
     def _print(self, kind: str, out: Path, lrns=(), docs=(), preview: bool = True):

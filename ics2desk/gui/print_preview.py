@@ -4,6 +4,10 @@ rendered in a QThreadPool worker, its pages rasterised there, and QPrintPreviewD
 PySide6-Essentials has QtPrintSupport but not QtPdf, so pages are rasterised with poppler's
 `pdftoppm` when it is on PATH; without it the PDF opens in the desktop's viewer instead (its own
 print dialog then prints it).
+
+Truck sheets follow the boarding rule (ics2desk.printing): a batch leaves out the trucks that may
+not board and the agent is told which (a window-modal message listing them, not blocking the
+preview); "sheets-for-the-record" prints them stamped, without any barcode.
 """
 from __future__ import annotations
 
@@ -14,18 +18,21 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QRectF, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QMessageBox
 
 RASTER_DPI = 150  # sharp enough for Code 128 barcodes on a preview and on paper
+SUMMARY, SHEETS, RECORD_SHEETS = "summary", "sheets", "sheets-for-the-record"  # the kinds a job renders
 
 
 class _Signals(QObject):
     done = Signal(str, list)  # PDF path, page image paths ([] when they could not be rasterised)
     failed = Signal(str)
+    skipped = Signal(list)  # [(lrn, reason)] trucks left out of a batch of sheets; emitted before done
 
 
 class RenderJob(QRunnable):
-    """Render `kind` ('summary' | 'sheets') for LRNs read from the store in this thread, or for
-    documents given (an unsaved form), then rasterise the pages."""
+    """Render `kind` (SUMMARY | SHEETS | RECORD_SHEETS) for LRNs read from the store in this
+    thread, or for documents given (an unsaved form), then rasterise the pages."""
 
     def __init__(self, data_dir: Path, kind: str, lang: str, out: Path, lrns=(), docs=(), rasterise=True):
         super().__init__()
@@ -64,8 +71,14 @@ class RenderJob(QRunnable):
 
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
-            render = render_truck_sheets if self.kind == "sheets" else render_summaries
-            render(self._filings(), self.lang, out=str(self.out))
+            if self.kind in (SHEETS, RECORD_SHEETS):
+                # nothing printable raises MayNotBoardError (a KnownError): its reasons go to failed
+                batch = render_truck_sheets(self._filings(), self.lang, out=str(self.out),
+                                            for_the_record=self.kind == RECORD_SHEETS)
+                if batch.skipped:
+                    self.signals.skipped.emit([(s.lrn, s.reason) for s in batch.skipped])
+            else:
+                render_summaries(self._filings(), self.lang, out=str(self.out))
             pages = rasterise(self.out) if self.rasterise else []
         except (KnownError, OSError) as exc:
             self.signals.failed.emit(str(exc))
@@ -119,10 +132,34 @@ def preview_dialog(pages: list[str], parent=None) -> QPrintPreviewDialog:
     return dialog
 
 
+class PrintNotices(QObject):
+    """What printing tells the agent, translated (Qt Linguist context "PrintNotices")."""
+
+    def skipped_title(self) -> str:
+        return self.tr("Trucks not printed")
+
+    def skipped_text(self) -> str:
+        return self.tr("These trucks may not board: their sheets were left out of the print (no barcode is ever "
+                       "printed for them). The other sheets are ready.")
+
+
+def show_skipped(parent, skipped: list) -> QMessageBox:
+    """Window-modal, not blocking: the print preview of the other trucks opens behind it."""
+    notices = PrintNotices()
+    box = QMessageBox(QMessageBox.Warning, notices.skipped_title(), notices.skipped_text(), QMessageBox.Ok, parent)
+    box.setObjectName("printSkipped")
+    box.setInformativeText("\n".join(f"LRN {lrn}: {reason}" for lrn, reason in skipped))
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def start(data_dir: Path, kind: str, lang: str, out: Path, on_ready, on_failed, lrns=(), docs=(),
-          preview: bool = True, parent=None) -> RenderJob:
-    """Render in the pool; on_ready(pdf_path, how) where how is 'preview' | 'viewer' | 'file'."""
+          preview: bool = True, parent=None, on_skipped=None) -> RenderJob:
+    """Render in the pool; on_ready(pdf_path, how) where how is 'preview' | 'viewer' | 'file'.
+    on_skipped([(lrn, reason)]) when a batch of sheets left trucks out (default: show_skipped)."""
     job = RenderJob(data_dir, kind, lang, out, lrns, docs, rasterise=preview)
+    job.signals.skipped.connect(on_skipped or (lambda skipped: show_skipped(parent, skipped)))
 
     def ready(path: str, pages: list) -> None:
         if preview and pages:

@@ -194,7 +194,7 @@ class Sender:
             if error is not None:
                 raise error
             for lrn, item, reason in recover:
-                if stop is not None and stop.is_set():
+                if (stop is not None and stop.is_set()) or (deadline is not None and time.monotonic() >= deadline):
                     break  # the item was requeued for reconciliation: recovered on the next pass
                 self._recover(lrn, item, reason)
         return done

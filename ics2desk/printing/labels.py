@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..errors import BadInputError
+from ..store.lifecycle import Boarding
 
 LANGS = ("en", "fr")
 
@@ -61,8 +62,6 @@ _TEXT: dict[str, tuple[str, str]] = {  # key: (en, fr)
     "declared_mass": ("Declared total gross mass (houses)", "Masse brute totale déclarée (envois)"),
     "all_seals": ("Seal numbers", "Numéros de scellés"),
     "none": ("none", "aucun"),
-    "not_registered_note": ("No MRN: this ENS is not registered. Do not board with this document.",
-                            "Pas de MRN : cette ENS n'est pas enregistrée. Ne pas embarquer avec ce document."),
     "mrn_invalid": ("invalid MRN, not a registration", "MRN invalide, pas un enregistrement"),
     "expected_arrival": ("Expected arrival", "Arrivée prévue"),
     "agent": ("Customs agent", "Représentant en douane"),
@@ -72,10 +71,41 @@ _TEXT: dict[str, tuple[str, str]] = {  # key: (en, fr)
     "driver_note": ("Show this sheet at check-in. Each barcode is one ENS (MRN).",
                     "Présentez cette fiche à l'enregistrement. Chaque code-barres est une ENS (MRN)."),
     "filings": ("filings", "déclarations"),
+    # --- a truck that may not board (issue 10) ---
+    "state_unknown": ("STATE UNKNOWN: this filing is not in the local store; print it by its LRN so that its "
+                      "state is known",
+                      "ÉTAT INCONNU : cette déclaration n'est pas dans la base locale ; l'imprimer par son LRN pour "
+                      "que son état soit connu"),
+    "no_barcode": ("No barcode on this document.", "Aucun code-barres sur ce document."),
+    "stopped_driver_note": ("Do not present this sheet at check-in: this truck must not board. Printed for the "
+                            "record only.",
+                            "Ne pas présenter cette fiche à l'enregistrement : ce camion ne doit pas embarquer. "
+                            "Imprimée pour archive uniquement."),
+    "same_truck": ("on the same truck as {0}, which may not board",
+                   "sur le même camion que {0}, qui ne peut pas embarquer"),
+    "refused_sheet": ("No truck sheet with a barcode for {0}:", "Pas de fiche camion avec code-barres pour {0} :"),
+    "nothing_printable": ("No truck sheet printed: no truck of this batch may board.",
+                          "Aucune fiche camion imprimée : aucun camion de ce lot ne peut embarquer."),
+    "elo_withheld": ("Not for check-in: this truck must not board.",
+                     "À ne pas présenter : ce camion ne doit pas embarquer."),
 }
 
 # Shown in both languages whatever the chosen one: it must be understood by anyone handling the paper.
-NOT_REGISTERED = "NOT REGISTERED / NON ENREGISTRÉE"
+STAMPS: dict[Boarding, str] = {
+    Boarding.DO_NOT_LOAD: "NE PAS CHARGER / DO NOT LOAD",
+    Boarding.INVALIDATED: "INVALIDÉE / INVALIDATED",
+    Boarding.REJECTED: "REJETÉE / REJECTED",
+    Boarding.NOT_REGISTERED: "NON ENREGISTRÉE / NOT REGISTERED",
+}
+#: the second line of the red banner on every page of a stopped printout
+BANNER_NOTES: dict[Boarding, str] = {
+    Boarding.DO_NOT_LOAD: "NE PAS EMBARQUER / DO NOT BOARD",
+    Boarding.INVALIDATED: "ENS ANNULÉE / ENS WITHDRAWN",
+    Boarding.REJECTED: "ENS REFUSÉE / ENS REFUSED",
+    Boarding.NOT_REGISTERED: "PAS D'EMBARQUEMENT / NOT CLEARED FOR BOARDING",
+}
+NO_MRN = "PAS DE MRN / NO MRN"
+FOR_THE_RECORD = "POUR ARCHIVE, SANS CODE-BARRES / FOR THE RECORD, NO BARCODE"
 
 
 def check_lang(lang: str) -> str:

@@ -3,8 +3,9 @@
 A printout is a sequence of sections (one per filing, or per truck for sheets). Each section's
 story starts with a SectionMark; the canvas remembers which section every page belongs to and,
 once all pages exist, stamps each one with its running header, "page x / y" counted within its
-section, the generation line, and - for a filing without an MRN - the NOT REGISTERED watermark
-and banner. Stamping at the end is what makes "y" known without a second layout pass.
+section, the generation line, and - for a truck that may not board (Do Not Load, invalidated,
+rejected, not registered, state unknown) - the stamp as a watermark and a red banner. Stamping
+at the end is what makes "y" known without a second layout pass.
 """
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import __version__
+from ..store.lifecycle import Boarding
 from . import fonts
-from .labels import NOT_REGISTERED, t
+from .labels import BANNER_NOTES, STAMPS, t
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 14 * mm
@@ -31,9 +35,14 @@ RED = (0.78, 0.05, 0.05)
 class Section:
     title: str               # running header, e.g. "ENS summary"
     reference: str           # e.g. "LRN TCO… · MRN 26FR…"
-    registered: bool
+    verdict: Boarding        # anything but MAY_BOARD stamps every page of the section
     lang: str
     footer: str              # generated at / dataset version line
+    note: str = ""           # the banner's second part; default: BANNER_NOTES[verdict]
+
+    @property
+    def stopped(self) -> bool:
+        return self.verdict is not Boarding.MAY_BOARD
 
 
 class SectionMark(Flowable):
@@ -90,23 +99,24 @@ def _stamp(c: Canvas, sec: Section, page: int, pages: int) -> None:
     c.drawString(MARGIN_X, 7 * mm, fonts.printable(f"{sec.footer} · ics2desk {__version__}"))
     c.setFont(fonts.BOLD, 8.5)
     c.drawRightString(PAGE_W - MARGIN_X, 7 * mm, f"{t('page', sec.lang)} {page} / {pages}")
-    if not sec.registered:
-        _not_registered(c)
+    if sec.stopped:
+        _stopped(c, sec)
     c.restoreState()
 
 
-def _not_registered(c: Canvas) -> None:
+def _stopped(c: Canvas, sec: Section) -> None:
     """Diagonal watermark over the content (translucent, so it cannot be hidden by a table) and
-    a solid banner in the margin: no page of an unregistered filing passes for a registered one."""
+    a solid banner in the margin: no page of a truck that may not board passes for a clean one."""
+    stamp = STAMPS[sec.verdict]
     c.saveState()
     c.setFillColorRGB(*RED)
     c.setFillAlpha(0.16)
     c.translate(PAGE_W / 2, PAGE_H / 2)
     c.rotate(52)
-    c.setFont(fonts.BOLD, 54)
-    en, fr = NOT_REGISTERED.split(" / ")
-    c.drawCentredString(0, 14 * mm, en)
-    c.drawCentredString(0, -14 * mm, fr)
+    first, second = stamp.split(" / ")
+    c.setFont(fonts.BOLD, min(fitted(x, 230 * mm, 54) for x in (first, second)))
+    c.drawCentredString(0, 14 * mm, first)
+    c.drawCentredString(0, -14 * mm, second)
     c.restoreState()
     c.saveState()
     c.setFillColorRGB(*RED)
@@ -114,9 +124,49 @@ def _not_registered(c: Canvas) -> None:
     y = PAGE_H - 19.5 * mm
     c.rect(MARGIN_X, y, PAGE_W - 2 * MARGIN_X, h, stroke=0, fill=1)
     c.setFillColorRGB(1, 1, 1)
-    c.setFont(fonts.BOLD, 10)
-    c.drawCentredString(PAGE_W / 2, y + 1.8 * mm, f"{NOT_REGISTERED} — NO MRN / PAS DE MRN")
+    banner = fonts.printable(f"{stamp} — {sec.note or BANNER_NOTES[sec.verdict]}")
+    c.setFont(fonts.BOLD, fitted(banner, PAGE_W - 2 * MARGIN_X - 4 * mm, 10))
+    c.drawCentredString(PAGE_W / 2, y + 1.8 * mm, banner)
     c.restoreState()
+
+
+def fitted(text: str, width: float, size: float, font: str = fonts.BOLD) -> float:
+    """The font size, at most `size`, at which `text` fits in `width`."""
+    return min(size, width / max(pdfmetrics.stringWidth(text, font, 1), 1e-6))
+
+
+class StopStamp(Flowable):
+    """The verdict in large type across the page width: red, both languages, then `lines` (the
+    reason in the agent's language). What a glance at the paper must tell: this truck does not board."""
+
+    def __init__(self, verdict: Boarding, lines: list[str], width: float, size: float = 34, one_line: bool = False):
+        super().__init__()
+        fonts.register()
+        self.stamp = [STAMPS[verdict]] if one_line else STAMPS[verdict].split(" / ")
+        self.lines = [part for x in lines if x
+                      for part in simpleSplit(fonts.printable(x), fonts.BOLD, 10, width - 8 * mm)]
+        self.width = width
+        self.size = min(fitted(x, width - 8 * mm, size) for x in self.stamp)
+        self.height = 8 * mm + (1.15 * len(self.stamp) + 0.05) * self.size + 12.5 * len(self.lines)
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setFillColorRGB(*RED)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont(fonts.BOLD, self.size)
+        y = self.height - 4 * mm - 0.8 * self.size
+        for word in self.stamp:
+            c.drawCentredString(self.width / 2, y, word)
+            y -= 1.15 * self.size
+        y += 0.8 * self.size - 10  # from the last stamp baseline to the first line's
+        c.setFont(fonts.BOLD, 10)
+        for line in self.lines:
+            c.drawCentredString(self.width / 2, y, line)
+            y -= 12.5
 
 
 def build(story: list, title: str, out=None) -> bytes | None:

@@ -8,10 +8,11 @@ from reportlab.platypus import PageBreak
 
 from ..model import EnsDocument
 from . import facts
+from .boarding import MayNotBoardError, SheetBatch, Skipped, refusals
 from .labels import check_lang, t
 from .meta import PrintFiling, PrintMeta
 from .pages import build
-from .sheet import sheet_story
+from .sheet import sheet_story, truck_label
 from .summary import summary_story
 
 Out = Union[str, PathLike, BinaryIO, None]
@@ -52,20 +53,54 @@ def truck_key(f: PrintFiling) -> tuple[str, ...]:
 def group_by_truck(filings: Iterable[PrintFiling]) -> list[list[PrintFiling]]:
     groups: dict[tuple[str, ...], list[PrintFiling]] = {}
     for f in filings:
-        key = truck_key(f) or (f"lrn:{f.doc.lrn}",)  # no registration: one sheet per filing
+        key = truck_key(f) or (f"lrn:{f.lrn}",)  # no registration: one sheet per filing
         groups.setdefault(key, []).append(f)
     return list(groups.values())
 
 
 def render_truck_sheet(filings: Iterable[PrintFiling] | EnsDocument, meta: PrintMeta | None = None,
-                       lang: str = "en", out: Out = None):
-    """The driver's sheet for ONE truck: every MRN of `filings` (all on that truck)."""
+                       lang: str = "en", out: Out = None, *, for_the_record: bool = False):
+    """The driver's sheet for ONE truck: every MRN of `filings` (all on that truck).
+
+    A truck that may not board (any of its ENS: Do Not Load, invalidated, rejected, not
+    registered, state unknown) is refused with MayNotBoardError, in `lang`; with
+    for_the_record=True it is printed stamped in large type, without any barcode."""
     check_lang(lang)
     group = [_filing(filings, meta)] if isinstance(filings, EnsDocument) else list(filings)
+    refused = refusals(group, lang)
+    if refused and not for_the_record:
+        raise MayNotBoardError(_refused_text([(group, refused)], lang), refused)
     return build(sheet_story(group, lang), t("sheet_short", lang), out)
 
 
-def render_truck_sheets(filings: Iterable[PrintFiling], lang: str = "en", out: Out = None):
-    """Batch: one sheet per truck (filings grouped by tractor+trailer), in first-seen order."""
+def render_truck_sheets(filings: Iterable[PrintFiling], lang: str = "en", out: Out = None, *,
+                        for_the_record: bool = False) -> SheetBatch:
+    """Batch: one sheet per truck (filings grouped by tractor+trailer), in first-seen order.
+
+    Trucks that may not board are left out (SheetBatch.skipped, with reasons in `lang`), or with
+    for_the_record=True printed stamped without barcode (SheetBatch.stamped). When no truck is
+    left to print, MayNotBoardError with every reason, and nothing is written."""
     check_lang(lang)
-    return build(_join([sheet_story(g, lang) for g in group_by_truck(filings)]), t("sheet_short", lang), out)
+    groups, batch, refused_groups = [], SheetBatch(pdf=None), []
+    for group in group_by_truck(filings):
+        refused = refusals(group, lang)
+        if refused and not for_the_record:
+            batch.skipped += refused
+            refused_groups.append((group, refused))
+            continue
+        batch.stamped += refused
+        batch.printed += [f.lrn or "?" for f in group]
+        groups.append(group)
+    if not groups:
+        raise MayNotBoardError(t("nothing_printable", lang) + "\n" + _refused_text(refused_groups, lang),
+                               batch.skipped)
+    batch.pdf = build(_join([sheet_story(g, lang) for g in groups]), t("sheet_short", lang), out)
+    return batch
+
+
+def _refused_text(refused: list[tuple[list[PrintFiling], list[Skipped]]], lang: str) -> str:
+    lines = []
+    for group, skipped in refused:
+        lines.append(t("refused_sheet", lang).format(truck_label(group)))
+        lines += [f"  {s.line()}" for s in skipped]
+    return "\n".join(lines)

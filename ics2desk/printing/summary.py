@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
 
@@ -10,9 +11,9 @@ from ..hti.spec import load_message
 from ..store.lifecycle import state_label
 from . import facts, fonts
 from .barcode import MrnBarcode
-from .labels import NOT_REGISTERED, t
+from .labels import NO_MRN, STAMPS, t
 from .meta import PrintFiling
-from .pages import PAGE_W, MARGIN_X, Section, SectionMark
+from .pages import PAGE_W, MARGIN_X, Section, SectionMark, StopStamp
 from .styles import grid_table, key_value_style, styles
 
 WIDTH = PAGE_W - 2 * MARGIN_X
@@ -29,12 +30,14 @@ def footer_line(f: PrintFiling, lang: str) -> str:
 
 
 def reference_line(f: PrintFiling, lang: str) -> str:
-    mrn = f.mrn if f.registered else NOT_REGISTERED
-    return f"LRN {f.doc.lrn or '—'} · MRN {mrn}"
+    mrn = f.mrn if f.registered else "—"
+    stamp = "" if f.may_board else f" · {STAMPS[f.verdict]}"
+    return f"LRN {f.lrn or '—'} · MRN {mrn}{stamp}"
 
 
 def section(f: PrintFiling, lang: str, title_key: str) -> Section:
-    return Section(t(title_key, lang), reference_line(f, lang), f.registered, lang, footer_line(f, lang))
+    return Section(t(title_key, lang), reference_line(f, lang), f.verdict, lang, footer_line(f, lang),
+                   note="" if f.registered else NO_MRN)
 
 
 def summary_story(f: PrintFiling, lang: str) -> list:
@@ -42,6 +45,7 @@ def summary_story(f: PrintFiling, lang: str) -> list:
     s = styles()
     story: list = [SectionMark(section(f, lang, "summary_short")),
                    Paragraph(escape(f"{t('summary_title', lang)} · {doc.message_id}"), s["title"])]
+    story += [state_banner(f, lang), Spacer(1, 3 * mm)]
     story.append(_header(f, lang))
     story += _truck(f, lang)
     story += _parties(doc, lang)
@@ -69,9 +73,9 @@ def _header(f: PrintFiling, lang: str):
     else:
         mrn_text = "—"
     rows = [
-        ("LRN", doc.lrn or "—"),
+        ("LRN", f.lrn or "—"),
         ("MRN", mrn_text),
-        (t("state", lang), state_label(f.meta.state, lang) if f.meta.state else ("—" if f.registered else NOT_REGISTERED)),
+        (t("state", lang), state_label(f.meta.state, lang) if f.meta.state else "—"),
         (t("lodging", lang), facts.lodging_person(doc)),
         (t("issued", lang), facts.when(doc.get("documentIssueDate"), lang)),
         (t("etd", lang), facts.when(abt.get("estimatedDateAndTimeOfDeparture"), lang)),
@@ -79,16 +83,28 @@ def _header(f: PrintFiling, lang: str):
         (t("eta", lang), facts.when(abt.get("estimatedDateAndTimeOfArrival"), lang)),
         (t("generated", lang), facts.when(f.meta.generated_at.isoformat(), lang)),
     ]
-    if f.registered:
+    if f.may_board:
         right: object = MrnBarcode(f.mrn)
         right_w = right.width + 2 * mm
-    else:
-        right = P(t("not_registered_note", lang), "warn")
+    else:  # where the barcode would be: why there is none
+        right = P(f"{STAMPS[f.verdict]}. {t('no_barcode', lang)}", "warn")
         right_w = 72 * mm
     left = _kv(rows, 30 * mm, WIDTH - right_w - 3 * mm)
     tbl = Table([[left, right]], colWidths=[WIDTH - right_w, right_w], hAlign="LEFT")
     tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return tbl
+
+
+def state_banner(f: PrintFiling, lang: str):
+    """The boarding verdict in large type at the top: red stamp when the truck may not board,
+    else the state in a plain black frame (so a stopped summary never looks like a clean one)."""
+    if not f.may_board:
+        return StopStamp(f.verdict, [f"{f.reason(lang)} {t('no_barcode', lang)}"], WIDTH, size=22, one_line=True)
+    tbl = Table([[P(state_label(f.meta.state, lang).upper(), "big")], [P(f.reason(lang), "base")]],
+                colWidths=[WIDTH], hAlign="LEFT")
+    tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, -1), (-1, -1), 5)]))
     return tbl
 
 

@@ -2,22 +2,56 @@
 
 Exit codes (all four commands):
   0  done
-  1  something was refused: invalid filing, illegal step, item failed permanently
-  2  unreadable input, unknown LRN, store unusable (any KnownError)
+  1  something was refused: invalid filing, illegal step, item failed permanently (in this drain)
+  2  unreadable input, unknown LRN (any other KnownError)
   3  outbox drain stopped at --timeout with items still open
+  4  the local store is unavailable: disk full, I/O error, read-only, locked too long (one line
+     names the data dir and what to do; the last committed state is kept)
+  5  outbox drain: items were due and some could not be sent (each one, what failed and the
+     component blamed, is printed on stderr; they stay queued)
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from .. import cli
-from ..errors import BadInputError, IllegalTransitionError
+from ..errors import BadInputError, IllegalTransitionError, StoreUnavailableError
 
+EXIT_REFUSED, EXIT_TIMED_OUT, EXIT_STORE_UNAVAILABLE, EXIT_NOT_SENT = 1, 3, 4, 5
 EXIT_CODES = ("exit codes: 0 done; 1 refused (invalid filing, illegal step, permanent send failure); "
-              "2 unreadable input / unknown LRN / store unusable; 3 drain timed out with items open")
+              "2 unreadable input / unknown LRN; 3 drain timed out with items open; "
+              "4 local store unavailable (disk full, I/O error, read-only, locked); "
+              "5 drain could not send some due items (reasons on stderr)")
+OPEN_STATES = ["pending", "sending", "awaiting_reply", "paused", "failed"]
+
+
+def _guarded(run):
+    """The store failing (disk full, I/O, read-only, locked) ends the command with one line and
+    exit 4, never a traceback. Writes raise StoreUnavailableError at their transaction boundary;
+    a read outside a transaction raises sqlite3's own error, translated here."""
+    @functools.wraps(run)
+    def guarded(args) -> int:
+        try:
+            return run(args)
+        except StoreUnavailableError as exc:
+            error = exc
+        except sqlite3.Error as exc:
+            from .db import resolve_data_dir
+            from .tx import store_unavailable
+
+            error = store_unavailable(exc, resolve_data_dir(getattr(args, "data_dir", None)))
+            if error is None:
+                raise
+        print(f"ics2desk: {error}", file=sys.stderr)
+        return EXIT_STORE_UNAVAILABLE
+
+    return guarded
 
 
 def _store(args):
@@ -81,7 +115,7 @@ def run_submit(args) -> int:
                 item = store.queue(lrn)
             except (BadInputError, IllegalTransitionError) as exc:
                 print(f"{lrn}: not queued: {exc}", file=sys.stderr)
-                worst = 1
+                worst = EXIT_REFUSED
                 continue
             print(f"{lrn}: queued (outbox item {item})")
     return worst
@@ -91,15 +125,32 @@ def run_submit(args) -> int:
 def configure_outbox(p: argparse.ArgumentParser) -> None:
     p.description = "Look at and drive the outbox. " + EXIT_CODES
     sub = p.add_subparsers(dest="outbox_command", required=True)
-    ls = sub.add_parser("list", help="items still open (--all: every item)")
-    ls.add_argument("--json", action="store_true")
+    ls = sub.add_parser("list", help="items still open (--all: every item), a page at a time; says "
+                                     "'showing N of TOTAL' on stderr (--json: a total field)")
+    ls.add_argument("--json", action="store_true",
+                    help='{"total", "offset", "limit", "items": [...]}')
     ls.add_argument("--all", action="store_true")
-    dr = sub.add_parser("drain", help="send what is due; with --until-empty keep retrying until nothing is open")
+    ls.add_argument("--limit", type=_count, default=1000, metavar="N", help="at most N items (default 1000)")
+    ls.add_argument("--offset", type=_count, default=0, metavar="M", help="skip the first M items (default 0)")
+    dr = sub.add_parser("drain", help="send what is due; with --until-empty keep retrying until nothing is open",
+                        epilog="what could not be sent, and the component blamed, is printed on stderr. exit codes: "
+                               "0 everything due was sent; 1 an item failed for good; 3 --timeout reached with items "
+                               "open; 4 local store unavailable; 5 due items could not be sent (they stay queued)")
     dr.add_argument("--until-empty", action="store_true")
     dr.add_argument("--timeout", type=float, help="give up after S seconds (exit 3 if items remain)")
     for name in ("retry", "pause", "resume", "cancel"):
         a = sub.add_parser(name, help=f"{name} outbox item ID (audited)")
         a.add_argument("item_id", type=int, metavar="ID")
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return n
 
 
 def _item_dict(i) -> dict:
@@ -114,39 +165,113 @@ def run_outbox(args) -> int:
         return _drain(args)
     with _store(args) as store:
         if cmd == "list":
-            states = None if args.all else ["pending", "sending", "awaiting_reply", "paused", "failed"]
-            items = store.outbox_items(states)
-            if args.json:
-                print(json.dumps([_item_dict(i) for i in items], indent=1))
-            else:
-                for i in items:
-                    err = f"  {i.last_kind}@{i.last_component}: {i.last_error}" if i.last_error else ""
-                    print(f"{i.id:>6} {i.lrn:<22} {i.message_type} {i.state:<14} attempts={i.attempts}{err}")
-            return 0
+            return _list(store, args)
         try:
             {"retry": store.retry_now, "pause": store.pause, "resume": store.resume,
              "cancel": store.cancel}[cmd](args.item_id)
         except IllegalTransitionError as exc:
             print(f"ics2desk: {exc}", file=sys.stderr)
-            return 1
+            return EXIT_REFUSED
         print(f"outbox item {args.item_id}: {store.outbox_item(args.item_id).state}")
         return 0
+
+
+def _outbox_page(store, states: list[str] | None, limit: int, offset: int) -> tuple[list, int]:
+    """One page of items (by id) and how many there are in all.
+
+    Store.outbox_items has no offset and Store no outbox count yet: the page is cut from the
+    first offset+limit items and the total counted here (one indexed COUNT)."""
+    items = store.outbox_items(states, limit=offset + limit)[offset:] if limit else []
+    sql = "SELECT COUNT(*) FROM outbox"
+    if states:
+        sql += f" WHERE state IN ({','.join('?' * len(states))})"
+    total = store.conn.execute(sql, list(states or [])).fetchone()[0]
+    return items, total
+
+
+def _list(store, args) -> int:
+    items, total = _outbox_page(store, None if args.all else OPEN_STATES, args.limit, args.offset)
+    if args.json:
+        print(json.dumps({"total": total, "offset": args.offset, "limit": args.limit,
+                          "items": [_item_dict(i) for i in items]}, indent=1))
+        return 0
+    for i in items:
+        err = f"  {i.last_kind}@{i.last_component}: {i.last_error}" if i.last_error else ""
+        print(f"{i.id:>6} {i.lrn:<22} {i.message_type} {i.state:<14} attempts={i.attempts}{err}")
+    # always said, so a long outbox is never silently cut at the page size
+    what = "items" if args.all else "open items"
+    start = f", from #{args.offset + 1}" if args.offset else ""
+    rest = args.offset + len(items) < total
+    more = f"; next page: --offset {args.offset + len(items)}" if rest and items else ""
+    print(f"showing {len(items)} of {total} {what}{start}{more}", file=sys.stderr)
+    return 0
 
 
 def _drain(args) -> int:
     from ..outbox import Sender
 
+    began = time.time()  # attempts are stamped with time.time(): this drain's are the ones after this
     sender = Sender.open(getattr(args, "data_dir", None))
     try:
         res = sender.drain(until_empty=args.until_empty, timeout=args.timeout)
         failed = len(sender.store.outbox_items(["failed"]))
+        unsent = _unsent(sender.store, began)
     finally:
         sender.close()
     print(f"sent {res.sent}, failed attempts {res.failed_attempts}, replies {res.replies}, "
           f"still open {res.open_items}, failed {failed}")
+    for line in _unsent_lines(unsent, getattr(args, "lang", None) or "en"):
+        print(line, file=sys.stderr)
+    if any(u.state == "failed" for u in unsent):
+        return EXIT_REFUSED
     if res.timed_out and res.open_items:
-        return 3
-    return 1 if failed else 0
+        return EXIT_TIMED_OUT
+    return EXIT_NOT_SENT if unsent else 0
+
+
+class _Unsent:
+    """An item that had failed attempts in this drain and was not sent in the end."""
+
+    def __init__(self, item, last, count: int):
+        self.lrn, self.message_type, self.state = item.lrn, item.message_type, item.state
+        self.kind, self.component, self.error, self.count = last.kind, last.component, last.error, count
+
+
+def _unsent(store, began: float) -> list[_Unsent]:
+    """From the attempts recorded since `began`: the items still not sent (pending, failed,
+    paused), each with its latest failure (what failed, which component is blamed)."""
+    window = time.time() - began + 1.0
+    latest: dict[int, tuple] = {}
+    for a in store.recent_attempts(since_seconds=window, failures_only=True, limit=20_000):  # newest first
+        if a.started_at < began:
+            continue
+        last, n = latest.get(a.outbox_id, (a, 0))
+        latest[a.outbox_id] = (last, n + 1)
+    out = []
+    for outbox_id, (last, n) in latest.items():
+        item = store.outbox_item(outbox_id)
+        if item.state not in ("awaiting_reply", "done", "cancelled"):  # not sent in the end
+            out.append(_Unsent(item, last, n))
+    return sorted(out, key=lambda u: u.lrn)
+
+
+def _unsent_lines(unsent: list[_Unsent], lang: str, limit: int = 20) -> list[str]:
+    from ..continuity.components import component_name
+    from ..failures import Component
+
+    lines = []
+    for u in unsent[:limit]:
+        try:
+            blamed = component_name(Component(u.component), lang)
+        except ValueError:
+            blamed = u.component or "unknown component"
+        fate = "failed for good" if u.state == "failed" else f"stays {u.state}"
+        tries = f"{u.count} failed attempt{'s' if u.count > 1 else ''}"
+        lines.append(f"not sent: {u.lrn} {u.message_type} ({tries}, {fate}): {u.kind or 'failure'}, "
+                     f"blamed on {blamed}: {u.error or ''}".rstrip(": "))
+    if len(unsent) > limit:
+        lines.append(f"... and {len(unsent) - limit} more not sent (ics2desk outbox list)")
+    return lines
 
 
 # --- status ----------------------------------------------------------------------------------
@@ -183,7 +308,7 @@ def run_status(args) -> int:
     return 0
 
 
-cli.register("import", configure_import, run_import, "store an ENS file as a draft and print its LRN")
-cli.register("submit", configure_submit, run_submit, "validate and queue filings for sending")
-cli.register("outbox", configure_outbox, run_outbox, "list, drain, retry, pause or cancel queued submissions")
-cli.register("status", configure_status, run_status, "state, MRN and messages of a filing")
+cli.register("import", configure_import, _guarded(run_import), "store an ENS file as a draft and print its LRN")
+cli.register("submit", configure_submit, _guarded(run_submit), "validate and queue filings for sending")
+cli.register("outbox", configure_outbox, _guarded(run_outbox), "list, drain, retry, pause or cancel queued submissions")
+cli.register("status", configure_status, _guarded(run_status), "state, MRN and messages of a filing")

@@ -5,9 +5,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ..errors import KnownError
+from ..errors import KnownError, StoreUnavailableError
 from ..paths import data_dir
 from .migrations import migrate
+from .tx import BUSY_TIMEOUT_S, store_unavailable
 
 DB_NAME = "ics2desk.sqlite3"
 
@@ -18,19 +19,35 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """An autocommit connection with the desk's pragmas, migrated. A store that cannot be used
+    (disk full, I/O error, read-only, locked, missing folder) raises StoreUnavailableError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailableError(f"cannot create the data dir {path.parent}: {exc.strerror or exc}; choose "
+                                    f"another --data-dir or give this user write access", str(path.parent),
+                                    "cantopen") from None
+    conn = None
+    try:
         # autocommit mode: the store opens its own BEGIN IMMEDIATE transactions
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
-    except (OSError, sqlite3.Error) as exc:
-        raise KnownError(f"cannot open the local store at {path}: {exc}") from None
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    # FULL: a committed transition is on disk before we tell anyone (power cut safe)
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=10000")
-    migrate(conn)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=float(BUSY_TIMEOUT_S))
+        conn.row_factory = sqlite3.Row
+        # the first statements touch the file (and create its -wal/-shm): a full disk shows here
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed transition is on disk before we tell anyone (power cut safe)
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        migrate(conn)
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()  # a half-set-up connection is never handed out
+        if not isinstance(exc, sqlite3.Error):
+            raise
+        error = store_unavailable(exc, path.parent)
+        if error is None:
+            raise KnownError(f"cannot open the local store at {path}: {exc}") from None
+        raise error from None
     return conn
 
 

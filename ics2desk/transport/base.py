@@ -9,11 +9,22 @@ from ..failures import Component, FailureKind
 
 
 class TransportFailure(ComponentDownError):
-    """One exchange failed; `kind` says how, `component` which ICS2 component we blame."""
+    """One exchange failed; `kind` says how, `component` which ICS2 component we blame.
 
-    def __init__(self, message: str, kind: FailureKind, component: Component | str):
+    maybe_delivered: the message had fully left before the failure (no reply in time, a broken
+    or refused reply, an HTTP error answer after the other side took the body), so ICS2 may have
+    registered it: consult ICS2 (IE3Q05) before calling the item failed or filing it again as new.
+    False only when the message cannot have arrived (never connected, refused before sending,
+    credentials refused)."""
+
+    def __init__(self, message: str, kind: FailureKind, component: Component | str, maybe_delivered: bool = False):
         super().__init__(message, component=Component(component).value, transient=kind.transient)
         self.kind = kind
+        self.maybe_delivered = maybe_delivered
+
+
+class ReplyTooLarge(TransportFailure):
+    """The reply passed the size cap (settings.max_reply_mb) and was refused unread."""
 
 
 class UnreadablePayload(bytes):
@@ -48,11 +59,17 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+def reply_cap(settings) -> int:
+    """settings.max_reply_mb in bytes (at least 1 KB: a typo must not refuse every reply)."""
+    return max(1024, int(float(settings.max_reply_mb) * 1024 * 1024))
+
+
 def make_transport(settings) -> Transport:
     if settings.transport == "simulator":
         from .http_simulator import SimulatorTransport
 
-        return SimulatorTransport(settings.simulator_url, timeout=settings.send_timeout_s)
+        return SimulatorTransport(settings.simulator_url, timeout=settings.send_timeout_s,
+                                  max_reply_bytes=reply_cap(settings))
     if settings.transport == "domibus":
         from .domibus import DomibusTransport
 

@@ -16,7 +16,8 @@ import httpx
 from ..errors import BadInputError
 from ..failures import Component, FailureKind
 from . import domibus_soap as soap
-from .base import SendResult, TransportFailure, UnreadablePayload
+from .base import ReplyTooLarge, SendResult, TransportFailure, UnreadablePayload, reply_cap
+from .exchange import DEFAULT_MAX_REPLY_BYTES, NOT_TAKEN, Limits, exchange, make_client
 
 AP = Component.SERVICE_PROVIDER  # the access point is the trader's (or its provider's) own gateway
 #: WS plugin fault codes -> (kind, component); P-Mode/party/payload problems are permanent: fix settings
@@ -34,11 +35,12 @@ FAULTS = {
 class DomibusTransport:
     def __init__(self, url: str, pmode: soap.PMode, auth: tuple[str, str] | None = None, verify: bool = True,
                  cert: str | tuple[str, str] | None = None, timeout: float = 15.0,
-                 client: httpx.Client | None = None):
+                 client: httpx.Client | None = None, max_reply_bytes: int = DEFAULT_MAX_REPLY_BYTES):
         self.url = url
         self.pmode = pmode
-        self.client = client or httpx.Client(auth=auth, verify=verify, cert=cert or None,
-                                             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
+        # one deadline per SOAP call (connect + send + the whole reply) and a cap on the reply
+        self.limits = Limits(float(timeout), int(max_reply_bytes))
+        self.client = client or make_client(self.limits.deadline_s, auth=auth, verify=verify, cert=cert or None)
 
     @classmethod
     def from_settings(cls, settings) -> "DomibusTransport":
@@ -56,16 +58,13 @@ class DomibusTransport:
         cert = (settings.client_cert, settings.client_key) if settings.client_key else settings.client_cert or None
         return cls(settings.domibus_url, pmode,
                    (settings.domibus_username, password) if settings.domibus_username else None,
-                   settings.tls_verify, cert, settings.send_timeout_s)
+                   settings.tls_verify, cert, settings.send_timeout_s, max_reply_bytes=reply_cap(settings))
 
-    def _call(self, envelope: bytes):
-        try:
-            resp = self.client.post(self.url, content=envelope, headers={"Content-Type": soap.CONTENT_TYPE})
-        except httpx.TimeoutException as exc:
-            raise TransportFailure(f"access point did not answer in time: {type(exc).__name__}",
-                                   FailureKind.TIMEOUT, AP) from None
-        except httpx.HTTPError as exc:  # refused, DNS, TLS
-            raise TransportFailure(f"access point unreachable: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+    def _call(self, envelope: bytes, submits: bool = False):
+        """One SOAP call. submits: it hands an ENS over, so a failure after the envelope left may
+        hide an accepted submission (maybe_delivered) unless the plugin's answer says it refused."""
+        resp = exchange(self.client, "POST", self.url, self.limits, AP, content=envelope, carries_message=submits,
+                        headers={"Content-Type": soap.CONTENT_TYPE}, peer="the access point")
         if resp.status_code in (401, 403):
             raise TransportFailure(f"access point refused the credentials (HTTP {resp.status_code})",
                                    FailureKind.AUTH_REFUSED, AP)
@@ -73,18 +72,22 @@ class DomibusTransport:
             return soap.read_envelope(resp.content)
         except soap.SoapFault as fault:
             kind, comp = FAULTS.get(fault.code, (FailureKind.GATEWAY_UNREACHABLE, AP))
+            refused = fault.code in FAULTS or fault.code.startswith("EBMS_")  # the plugin says it did not take it
             if fault.code.startswith("EBMS_"):
                 kind = FailureKind.REJECTED
-            raise TransportFailure(f"access point fault {fault.code}: {fault.message}", kind, comp) from None
+            raise TransportFailure(f"access point fault {fault.code}: {fault.message}", kind, comp,
+                                   maybe_delivered=submits and not refused) from None
         except BadInputError as exc:
             raise TransportFailure(f"access point answered HTTP {resp.status_code} without a usable SOAP "
-                                   f"envelope: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP) from None
+                                   f"envelope: {exc}", FailureKind.GATEWAY_UNREACHABLE, AP,
+                                   maybe_delivered=submits and resp.status_code not in NOT_TAKEN) from None
 
     def send(self, message_type: str, xml: bytes, reference: str) -> SendResult:
-        body, _ = self._call(soap.submit_request(self.pmode, message_type, xml))
+        body, _ = self._call(soap.submit_request(self.pmode, message_type, xml), submits=True)
         ids = [e.text for e in body.findall("messageID") if e.text]
         if not ids:
-            raise TransportFailure("submitMessage answered without a messageID", FailureKind.GATEWAY_UNREACHABLE, AP)
+            raise TransportFailure("submitMessage answered without a messageID", FailureKind.GATEWAY_UNREACHABLE, AP,
+                                   maybe_delivered=True)
         return SendResult(ids[0], [])
 
     def status(self, message_id: str) -> str:
@@ -115,6 +118,8 @@ class DomibusTransport:
         for mid in dict.fromkeys(e.text for e in body.findall("messageID") if e.text):
             try:
                 out.extend((mid, data) for data in self._retrieve(mid))
+            except ReplyTooLarge as exc:  # refused unread: kept as a record, so it cannot block the others
+                out.append((mid, UnreadablePayload(b"", f"retrieveMessage {mid}: {exc}")))
             except TransportFailure as exc:
                 if exc.kind.transient:  # the access point itself is struggling: try it next poll
                     transient += 1

@@ -1,6 +1,57 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AlertRow</name>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="53" />
+      <source>DO NOT LOAD: this truck must not board</source>
+      <extracomment>background, text colour per alert kind; the strongest first</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="54" />
+      <source>Customs request information</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="55" />
+      <source>ENS rejected by customs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="59" />
+      <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="60" />
+      <source>Acknowledge…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AlertsBar</name>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="101" />
+      <source>… and %n more waiting to be acknowledged</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="115" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="128" />
+      <source>Acknowledge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="116" />
+      <source>Your name (recorded in the audit trail):</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AnswerDialog</name>
     <message>
       <location filename="../../ics2desk/gui/rfi_dialog.py" line="106" />
@@ -76,37 +127,37 @@
   <context>
     <name>DeclareDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="43" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="44" />
       <source>Declare down: {0}</source>
       <translation>Déclarer indisponible : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="49" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="50" />
       <source>What the notice says (optional)</source>
       <translation>Ce que dit l'avis (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="53" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="54" />
       <source>Notice issued by</source>
       <translation>Avis émis par</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="54" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="55" />
       <source>Date and time of the notice</source>
       <translation>Date et heure de l'avis</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="55" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="56" />
       <source>Notice text</source>
       <translation>Texte de l'avis</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="56" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="57" />
       <source>Customs reference a disruption by the date and time of their notice.</source>
       <translation>La douane désigne une interruption par la date et l'heure de son avis.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="60" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="61" />
       <source>Declare down</source>
       <translation>Déclarer indisponible</translation>
     </message>
@@ -183,93 +234,183 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="191" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="266" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
-      <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="200" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="247" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="205" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="242" />
+      <source>Withheld: an ENS of this envelope may not board. Do not present this ELO at check-in.</source>
+      <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
+      <translation>Retenu : une ENS de cette enveloppe ne peut pas embarquer. Ne présentez pas cette ELO à l'enregistrement.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="252" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="206" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="253" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="208" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="255" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="209" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="210" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="257" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="211" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="217" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
+      <source>Invalidated: this ENS no longer stands and the truck must not board on it. Do not present this ELO at check-in; the truck needs a new ENS.</source>
+      <translation>Invalidée : cette ENS n'existe plus et le camion ne doit pas embarquer avec elle. Ne présentez pas cette ELO à l'enregistrement ; le camion a besoin d'une nouvelle ENS.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
+      <source>Do Not Load</source>
+      <translation>Ne pas charger</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
+      <source>invalidated</source>
+      <translation>invalidée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="283" />
+      <source>ENS {0} ({1}): taken out of this ELO at French customs.</source>
+      <translation>ENS {0} ({1}) : retirée de cette ELO auprès de la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="285" />
+      <source>ENS {0} ({1}): taken out before this ELO was sent to French customs.</source>
+      <translation>ENS {0} ({1}) : retirée avant l'envoi de cette ELO à la douane française.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="287" />
+      <source>ENS {0} ({1}): being taken out of this ELO, waiting for French customs. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
+      <translation>ENS {0} ({1}) : retrait de cette ELO en cours, en attente de la douane française. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="289" />
+      <source>ENS {0} {1}: remove it from the envelope at the ELO portal before the truck checks in.</source>
+      <translation>ENS {0} {1} : retirez-la de l'enveloppe sur le portail ELO avant l'enregistrement du camion.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
+      <source>French customs accept no change by EDI once the envelope is {0}.</source>
+      <translation>La douane française n'accepte plus de modification par EDI une fois l'enveloppe {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="299" />
+      <source>ENS {0} {1}: still in this ELO, the desk is taking it out. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
+      <translation>ENS {0} {1} : encore dans cette ELO, le poste est en train de la retirer. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="313" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="315" />
+      <source>taken out</source>
+      <translation>retirée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="315" />
+      <source>never sent</source>
+      <translation>jamais envoyée</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="316" />
+      <source>being taken out</source>
+      <translation>retrait en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="317" />
+      <source>STILL IN THE ELO: act at the portal</source>
+      <translation>ENCORE DANS L'ELO : agir sur le portail</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
+      <source>still in the ELO</source>
+      <translation>encore dans l'ELO</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="319" />
+      <source>ENS rejected: not cleared for boarding</source>
+      <translation>ENS rejetée : pas d'embarquement</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="320" />
+      <source>ENS not (yet) cleared for boarding</source>
+      <translation>ENS pas (encore) validée pour l'embarquement</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="334" />
+      <source>French customs' validation: {0}</source>
+      <translation>Validation de la douane française : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/elo_box.py" line="385" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="270" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="386" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="388" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="273" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="389" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="274" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="391" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -363,52 +504,52 @@
   <context>
     <name>FallbackDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="102" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="103" />
       <source>Fallback request: {0}</source>
       <translation>Demande de procédure de secours : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="111" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="112" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="113" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="114" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="114" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="115" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="115" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="116" />
       <source>Expected duration</source>
       <translation>Durée prévue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="129" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="130" />
       <source>Copy e-mail</source>
       <translation>Copier le courriel</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="131" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="132" />
       <source>Save PDF…</source>
       <translation>Enregistrer le PDF…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="135" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="136" />
       <source>Mark as sent</source>
       <translation>Marquer comme envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="144" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="145" />
       <source>Sent to</source>
       <translation>Envoyée à</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="186" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="187" />
       <source>%n declaration(s) in the request</source>
       <translation>
         <numerusform>%n déclaration(s) dans la demande</numerusform>
@@ -416,22 +557,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="194" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="195" />
       <source>Save the fallback request</source>
       <translation>Enregistrer la demande de procédure de secours</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="198" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="199" />
       <source>Writing {0}…</source>
       <translation>Écriture de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="204" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="205" />
       <source>Say to whom the request was sent.</source>
       <translation>Indiquez à qui la demande a été envoyée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="211" />
+      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="212" />
       <source>Recorded: sent to {0} at {1} UTC</source>
       <translation>Enregistré : envoyée à {0} à {1} UTC</translation>
     </message>
@@ -477,42 +618,42 @@
   <context>
     <name>FilingDetail</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="86" />
+      <location filename="../../ics2desk/gui/detail.py" line="87" />
       <source>Select a filing to see its messages.</source>
       <translation>Sélectionnez un dossier pour voir ses messages.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="88" />
+      <location filename="../../ics2desk/gui/detail.py" line="89" />
       <source>no MRN yet</source>
       <translation>pas encore de MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="113" />
+      <location filename="../../ics2desk/gui/detail.py" line="122" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="113" />
+      <location filename="../../ics2desk/gui/detail.py" line="122" />
       <source>Amend</source>
       <translation>Rectifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="113" />
+      <location filename="../../ics2desk/gui/detail.py" line="122" />
       <source>Invalidate…</source>
       <translation>Invalider…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="114" />
+      <location filename="../../ics2desk/gui/detail.py" line="123" />
       <source>Answer request</source>
       <translation>Répondre à la demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="114" />
+      <location filename="../../ics2desk/gui/detail.py" line="123" />
       <source>New filing from this one</source>
       <translation>Nouvelle déclaration à partir de celle-ci</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="115" />
+      <location filename="../../ics2desk/gui/detail.py" line="124" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
@@ -520,7 +661,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="250" />
+      <location filename="../../ics2desk/gui/main_window.py" line="251" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -528,32 +669,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="285" />
+      <location filename="../../ics2desk/gui/main_window.py" line="286" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="286" />
+      <location filename="../../ics2desk/gui/main_window.py" line="287" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="287" />
+      <location filename="../../ics2desk/gui/main_window.py" line="288" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="288" />
+      <location filename="../../ics2desk/gui/main_window.py" line="289" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="289" />
+      <location filename="../../ics2desk/gui/main_window.py" line="290" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="292" />
+      <location filename="../../ics2desk/gui/main_window.py" line="293" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -833,12 +974,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="481" />
+      <location filename="../../ics2desk/gui/main_window.py" line="506" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="487" />
+      <location filename="../../ics2desk/gui/main_window.py" line="513" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -846,84 +987,109 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="508" />
-      <location filename="../../ics2desk/gui/main_window.py" line="513" />
+      <location filename="../../ics2desk/gui/main_window.py" line="544" />
+      <location filename="../../ics2desk/gui/main_window.py" line="563" />
+      <location filename="../../ics2desk/gui/main_window.py" line="568" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="508" />
-      <location filename="../../ics2desk/gui/main_window.py" line="513" />
+      <location filename="../../ics2desk/gui/main_window.py" line="544" />
+      <source>{0}: this truck must not board</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="563" />
+      <location filename="../../ics2desk/gui/main_window.py" line="568" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="567" />
+      <location filename="../../ics2desk/gui/main_window.py" line="622" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="583" />
+      <location filename="../../ics2desk/gui/main_window.py" line="638" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="608" />
+      <location filename="../../ics2desk/gui/main_window.py" line="663" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="635" />
+      <location filename="../../ics2desk/gui/main_window.py" line="690" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="647" />
+      <location filename="../../ics2desk/gui/main_window.py" line="708" />
+      <source>Truck may not board</source>
+      <translation>Le camion ne peut pas embarquer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="709" />
+      <source>{0}: {1}
+
+No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
+      <translation>{0} : {1}
+
+Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="714" />
+      <source>Truck sheet not printed: {0} may not board</source>
+      <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="724" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="651" />
+      <location filename="../../ics2desk/gui/main_window.py" line="728" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="654" />
+      <location filename="../../ics2desk/gui/main_window.py" line="731" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="679" />
+      <location filename="../../ics2desk/gui/main_window.py" line="756" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="680" />
+      <location filename="../../ics2desk/gui/main_window.py" line="757" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="703" />
+      <location filename="../../ics2desk/gui/main_window.py" line="780" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="723" />
+      <location filename="../../ics2desk/gui/main_window.py" line="800" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="723" />
+      <location filename="../../ics2desk/gui/main_window.py" line="800" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="724" />
+      <location filename="../../ics2desk/gui/main_window.py" line="801" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="724" />
+      <location filename="../../ics2desk/gui/main_window.py" line="801" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
@@ -1002,84 +1168,97 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="113" />
+      <location filename="../../ics2desk/gui/main_window.py" line="114" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="132" />
+      <location filename="../../ics2desk/gui/main_window.py" line="133" />
       <source>Sending: {0} done, {1} left</source>
       <translation>Envoi : {0} faits, {1} restants</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="145" />
+      <location filename="../../ics2desk/gui/main_window.py" line="146" />
       <source>ELO requests follow their envelope: they can only be retried now from here.</source>
       <translation>Les demandes ELO suivent leur enveloppe : ici, on peut seulement les relancer tout de suite.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="149" />
+      <location filename="../../ics2desk/gui/main_window.py" line="150" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="150" />
+      <location filename="../../ics2desk/gui/main_window.py" line="151" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="166" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="166" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="166" />
+      <location filename="../../ics2desk/gui/main_window.py" line="167" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="168" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="168" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="168" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="168" />
+      <location filename="../../ics2desk/gui/main_window.py" line="169" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="169" />
+      <location filename="../../ics2desk/gui/main_window.py" line="170" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="169" />
+      <location filename="../../ics2desk/gui/main_window.py" line="170" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="169" />
+      <location filename="../../ics2desk/gui/main_window.py" line="170" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="170" />
+      <location filename="../../ics2desk/gui/main_window.py" line="171" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintNotices</name>
+    <message>
+      <location filename="../../ics2desk/gui/print_preview.py" line="139" />
+      <source>Trucks not printed</source>
+      <translation>Camions non imprimés</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/print_preview.py" line="142" />
+      <source>These trucks may not board: their sheets were left out of the print (no barcode is ever printed for them). The other sheets are ready.</source>
+      <translation>Ces camions ne peuvent pas embarquer : leurs fiches ont été retirées de l'impression (aucun code-barres n'est jamais imprimé pour eux). Les autres fiches sont prêtes.</translation>
     </message>
   </context>
   <context>

@@ -90,3 +90,37 @@ def test_a_do_not_load_truck_is_flagged_on_its_envelope(qtbot, desk):
     box = main.elo_box
     assert box.do_not_load.isVisible()
     assert "must not board" in box.do_not_load.text()
+
+
+def test_a_do_not_load_after_the_envelope_exists_turns_the_box_red_with_what_to_do(qtbot, desk):
+    """The ENS is the envelope's only declaration: French customs refuse to leave a loaded truck's
+    envelope empty, so the desk cannot take it out by EDI and the agent is told to do it."""
+    from ics2desk.simulator import replies as ics2
+
+    main, store, elo_sim = desk
+    lrn = "ELO26112500011"
+    store.import_document(samples.ferry_filing(lrn), user="t")
+    store.queue(lrn, user="t")
+    main.filings.reload()
+    main.filings.select(lrn)
+    box = main.elo_box
+    qtbot.waitUntil(lambda: box.envelope is not None and box.envelope.jeton is not None, timeout=15_000)
+    mrn = store.get(lrn).mrn
+    assert "CONFORME" in box.table.item(0, 2).text() and box.stopped.isHidden()
+
+    store.apply_reply(ics2.do_not_load(mrn, store.document(lrn)))  # customs: Do Not Load
+    box.reload()  # read at once from the filing, before the worker has done anything
+    assert box.do_not_load.isVisible() and not box.pdf_button.isEnabled()
+    assert "CONFORME" not in box.table.item(0, 2).text()
+    main.elo_worker.wake()
+    qtbot.waitUntil(lambda: box.envelope.sync == "refused", timeout=15_000)
+    text = box.stopped.text()
+    assert box.stopped.isVisible()
+    assert f"ENS {mrn} Do Not Load: remove it from the envelope at the ELO portal before the truck checks in" in text
+    assert box.table.item(0, 0).text() == mrn
+    assert box.table.item(0, 2).text() == "DO NOT LOAD — STILL IN THE ELO: act at the portal"
+    assert "CONFORME" in box.table.item(0, 2).toolTip()  # French customs' word, kept out of sight
+    assert not box.pdf_button.isEnabled() and "Withheld" in box.pdf_button.toolTip()
+    box.open_viewer = False
+    assert box.view_pdf() is None  # the ELO's own barcode would check the truck in all the same
+    assert mrn in [d["identifiant"] for e in elo_sim.state.envelopes.values() for d in e["declarations"]]

@@ -66,3 +66,36 @@ def barcodes(pdf: bytes | Path, tmp: Path, page: int = 1, dpi: int = 200) -> lis
     if res.returncode not in (0, 4):  # 4: no barcode found
         raise AssertionError(f"zbarimg failed: {res.stderr}")
     return [line.strip() for line in res.stdout.splitlines() if line.strip()]
+
+
+# --- filings in a given lifecycle state, reached the way ICS2 gets them there -----------------
+STOPPED_STATES = ("do_not_load", "dnl_then_amended", "invalidated", "invalidating", "rejected", "draft")
+
+
+def filing_in(store, doc, state: str, mrn: str):
+    """Import `doc` and drive it to `state` with the replies ICS2 sends (built by the simulator),
+    through the store's own API: "dnl_then_amended" is a Do Not Load followed by an accepted
+    amendment, so the state says registered and only the sticky flag remembers the stop."""
+    from ics2desk.simulator import replies as r
+
+    lrn = doc.lrn
+    store.import_document(doc, user="agent")
+    if state == "draft":
+        return store.get(lrn)
+    store.queue(lrn, user="agent")
+    if state == "rejected":
+        store.apply_reply(r.errors(lrn, [("15", "/IE3F50/LRN", "refused for the test")]))
+        return store.get(lrn)
+    store.apply_reply(r.registered(lrn, mrn, doc))
+    if state in ("do_not_load", "dnl_then_amended"):
+        store.apply_reply(r.do_not_load(mrn, doc))
+    if state == "dnl_then_amended":
+        store.amend(lrn, store.document(lrn), user="agent")
+        store.apply_reply(r.amendment_accepted(mrn, doc))
+    if state in ("invalidated", "invalidating"):
+        store.invalidate(lrn, user="agent")
+    if state == "invalidated":
+        store.apply_reply(r.invalidation_accepted(mrn, doc.declarant_eori))
+    f = store.get(lrn)
+    assert f.state == {"dnl_then_amended": "registered"}.get(state, state), f.state
+    return f

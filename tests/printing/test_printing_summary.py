@@ -77,7 +77,7 @@ def test_thousand_goods_items_paginate_with_every_item_once(tmp_path):
 def test_batch_numbers_pages_per_filing_and_marks_only_the_unregistered(tmp_path):
     pdf = render_summaries([PrintFiling(ferry_filing(), REGISTERED),
                             PrintFiling(shuttle_filing(), PrintMeta()),
-                            PrintFiling(ferry_filing("TCO26112500009"), PrintMeta(mrn=MRN_B))], "en")
+                            PrintFiling(ferry_filing("TCO26112500009"), PrintMeta(state="registered", mrn=MRN_B))], "en")
     assert page_count(pdf, tmp_path) == 3
     texts = [pdf_text(pdf, tmp_path, p) for p in (1, 2, 3)]
     assert "TCO26112500001" in texts[0] and "TCO26112500002" in texts[1] and "TCO26112500009" in texts[2]
@@ -108,6 +108,6 @@ def test_unknown_language_is_refused():
 
 
 def test_container_and_seals_appear_with_the_house_and_in_the_totals(tmp_path):
-    text = pdf_text(render_summary(shuttle_filing(), PrintMeta(mrn=MRN_B)), tmp_path)
+    text = pdf_text(render_summary(shuttle_filing(), PrintMeta(state="registered", mrn=MRN_B)), tmp_path)
     assert "CSQU3054383 seals SL0048213" in text
     assert "Seal numbers" in text and text.count("SL0048213") == 2  # house line + totals

@@ -36,12 +36,12 @@ def test_import_submit_drain_status(sim, capsys):
     assert code == 2 and "never reused" in err
     assert _run(capsys, "submit", "--all-ready")[0] == 0
     code, out, _ = _run(capsys, "outbox", "list", "--json")
-    (item,) = json.loads(out)
+    (item,) = json.loads(out)["items"]
     assert item["lrn"] == lrn and item["state"] == "pending"
     sim.set_outage("common_repository", "503")
     code, out, _ = _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "0.5")
     assert code == 3
-    (item,) = json.loads(_run(capsys, "outbox", "list", "--json")[1])
+    (item,) = json.loads(_run(capsys, "outbox", "list", "--json")[1])["items"]
     assert item["last_kind"] == "interface_error" and item["last_component"] == "common_repository"
     sim.recover()
     code, out, _ = _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "5")
@@ -58,3 +58,25 @@ def test_unknown_lrn_and_bad_file(sim, capsys, tmp_path):
     bad.write_text("<IE3F50>")
     assert _run(capsys, "import", str(bad))[0] == 2
     assert _run(capsys, "submit", "NOPE")[0] == 2
+
+
+def test_outbox_list_pages_and_always_says_how_many(data_dir, capsys):
+    from ics2desk.samples import ferry_filing
+    from ics2desk.store import open_store
+
+    with open_store() as store:
+        for n in range(5):
+            store.import_document(ferry_filing(f"PAGE{n}"))
+            store.queue(f"PAGE{n}")
+    code, out, err = _run(capsys, "outbox", "list", "--limit", "2", "--offset", "1")
+    assert code == 0
+    assert [line.split()[1] for line in out.splitlines()] == ["PAGE1", "PAGE2"]
+    assert err.strip() == "showing 2 of 5 open items, from #2; next page: --offset 3"
+    page = json.loads(_run(capsys, "outbox", "list", "--json", "--limit", "2", "--offset", "4")[1])
+    assert (page["total"], page["offset"], page["limit"]) == (5, 4, 2)
+    assert [i["lrn"] for i in page["items"]] == ["PAGE4"]
+    code, out, err = _run(capsys, "outbox", "list")
+    assert len(out.splitlines()) == 5 and err.strip() == "showing 5 of 5 open items"
+    with pytest.raises(SystemExit):
+        main(["outbox", "list", "--limit", "-1"])
+    assert "--limit" in capsys.readouterr().err
