@@ -94,7 +94,11 @@ class OutboxView(QWidget):
         self.progress.setObjectName("outboxProgress")
         self.progress.hide()
         row.addWidget(self.progress, 1)
+        from .quarantine import QuarantinePanel
+
+        self.quarantine = QuarantinePanel(store, self)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.quarantine)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
         self.items = []
@@ -104,6 +108,7 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         import time
 
+        self.quarantine.refresh()
         items = self.store.outbox_items(limit=500)
         done = ("done", "cancelled")  # still listed (their attempts tell a story), below the open ones
         self.items = ([i for i in items if i.state not in done] + elo_requests(self.store.conn)
@@ -438,6 +443,8 @@ class MainWindow(QObject):
         self._closed = True
         if shiboken6.isValid(self.alerts):
             self.alerts.store = None  # the store closes after this; the bar must not read it
+        if shiboken6.isValid(self.outbox):
+            self.outbox.quarantine.store = None
         if shiboken6.isValid(self._deferred):
             self._deferred.stop()
         if self._incidents is not None:

@@ -288,8 +288,17 @@ def run_status(args) -> int:
         msgs = store.timeline(args.lrn)[-args.messages:]
         versions = store.versions(args.lrn)
         items = store.outbox_items(lrn=args.lrn)
+        alerts = store.alerts(args.lrn)
+    from .lifecycle import boarding_reason
+
+    verdict = f.boarding
     out = {"lrn": f.lrn, "state": f.state, "mrn": f.mrn, "declarant": f.declarant, "truck": f.truck,
            "crossing": f.crossing, "arrival": f.arrival, "version": f.version,
+           # may the truck board? a Do Not Load is sticky: it outlives any later state
+           "boarding": verdict.value, "may_board": verdict.value == "may_board",
+           "do_not_load": bool(f.do_not_load_at), "do_not_load_at": f.do_not_load_at,
+           "alerts": [{"kind": a.kind, "raised_at": a.raised_at, "detail": a.detail,
+                       "acknowledged_by": a.acknowledged_by, "acknowledged_at": a.acknowledged_at} for a in alerts],
            "errors": versions[-1].errors if versions else [],
            "messages": [{"direction": m.direction, "type": m.message_type, "at": m.created_at,
                          "transport_id": m.transport_id, "mrn": m.mrn} for m in msgs],
@@ -298,6 +307,8 @@ def run_status(args) -> int:
         print(json.dumps(out, indent=1))
         return 0
     print(f"{f.lrn}: {f.state}" + (f", MRN {f.mrn}" if f.mrn else ""))
+    if verdict.value != "may_board":
+        print(f"  {boarding_reason(verdict)}")
     for e in out["errors"]:
         print(f"  error {e['code']} {e['pointer']}: {e['message']}")
     for m in out["messages"]:

@@ -6,49 +6,49 @@
       <location filename="../../ics2desk/gui/alerts_bar.py" line="53" />
       <source>DO NOT LOAD: this truck must not board</source>
       <extracomment>background, text colour per alert kind; the strongest first</extracomment>
-      <translation type="unfinished" />
+      <translation>NE PAS CHARGER : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/alerts_bar.py" line="54" />
       <source>Customs request information</source>
-      <translation type="unfinished" />
+      <translation>La douane demande des informations</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/alerts_bar.py" line="55" />
       <source>ENS rejected by customs</source>
-      <translation type="unfinished" />
+      <translation>ENS rejetée par la douane</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/alerts_bar.py" line="59" />
       <source>Show</source>
-      <translation type="unfinished" />
+      <translation>Afficher</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/alerts_bar.py" line="60" />
       <source>Acknowledge…</source>
-      <translation type="unfinished" />
+      <translation>Prendre connaissance…</translation>
     </message>
   </context>
   <context>
     <name>AlertsBar</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="101" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="148" />
       <source>… and %n more waiting to be acknowledged</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>… et %n autre(s) en attente de prise de connaissance</numerusform>
+        <numerusform>… et %n autre(s) en attente de prise de connaissance</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="115" />
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="128" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="118" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="127" />
       <source>Acknowledge</source>
-      <translation type="unfinished" />
+      <translation>Prise de connaissance</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="116" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="119" />
       <source>Your name (recorded in the audit trail):</source>
-      <translation type="unfinished" />
+      <translation>Votre nom (enregistré dans le journal d'audit) :</translation>
     </message>
   </context>
   <context>
@@ -234,183 +234,183 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="266" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="247" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="250" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="242" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="245" />
       <source>Withheld: an ENS of this envelope may not board. Do not present this ELO at check-in.</source>
       <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
       <translation>Retenu : une ENS de cette enveloppe ne peut pas embarquer. Ne présentez pas cette ELO à l'enregistrement.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="252" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="255" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="253" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="255" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="259" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="257" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="261" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="268" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
       <source>Invalidated: this ENS no longer stands and the truck must not board on it. Do not present this ELO at check-in; the truck needs a new ENS.</source>
       <translation>Invalidée : cette ENS n'existe plus et le camion ne doit pas embarquer avec elle. Ne présentez pas cette ELO à l'enregistrement ; le camion a besoin d'une nouvelle ENS.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="278" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="275" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="278" />
       <source>invalidated</source>
       <translation>invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="283" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="286" />
       <source>ENS {0} ({1}): taken out of this ELO at French customs.</source>
       <translation>ENS {0} ({1}) : retirée de cette ELO auprès de la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="285" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
       <source>ENS {0} ({1}): taken out before this ELO was sent to French customs.</source>
       <translation>ENS {0} ({1}) : retirée avant l'envoi de cette ELO à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="287" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="290" />
       <source>ENS {0} ({1}): being taken out of this ELO, waiting for French customs. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} ({1}) : retrait de cette ELO en cours, en attente de la douane française. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="289" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
       <source>ENS {0} {1}: remove it from the envelope at the ELO portal before the truck checks in.</source>
       <translation>ENS {0} {1} : retirez-la de l'enveloppe sur le portail ELO avant l'enregistrement du camion.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="295" />
       <source>French customs accept no change by EDI once the envelope is {0}.</source>
       <translation>La douane française n'accepte plus de modification par EDI une fois l'enveloppe {0}.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="299" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="302" />
       <source>ENS {0} {1}: still in this ELO, the desk is taking it out. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} {1} : encore dans cette ELO, le poste est en train de la retirer. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="313" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="316" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="315" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
       <source>taken out</source>
       <translation>retirée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="315" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
       <source>never sent</source>
       <translation>jamais envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="316" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="319" />
       <source>being taken out</source>
       <translation>retrait en cours</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="317" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="320" />
       <source>STILL IN THE ELO: act at the portal</source>
       <translation>ENCORE DANS L'ELO : agir sur le portail</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="321" />
       <source>still in the ELO</source>
       <translation>encore dans l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="319" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="322" />
       <source>ENS rejected: not cleared for boarding</source>
       <translation>ENS rejetée : pas d'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="320" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="323" />
       <source>ENS not (yet) cleared for boarding</source>
       <translation>ENS pas (encore) validée pour l'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="334" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="337" />
       <source>French customs' validation: {0}</source>
       <translation>Validation de la douane française : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="385" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="388" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="386" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="389" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="387" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="388" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="391" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="389" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="392" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="393" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="391" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="394" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -661,7 +661,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="251" />
+      <location filename="../../ics2desk/gui/main_window.py" line="256" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -669,32 +669,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="286" />
+      <location filename="../../ics2desk/gui/main_window.py" line="291" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="287" />
+      <location filename="../../ics2desk/gui/main_window.py" line="292" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="288" />
+      <location filename="../../ics2desk/gui/main_window.py" line="293" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="289" />
+      <location filename="../../ics2desk/gui/main_window.py" line="294" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="290" />
+      <location filename="../../ics2desk/gui/main_window.py" line="295" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="293" />
+      <location filename="../../ics2desk/gui/main_window.py" line="298" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -974,12 +974,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="506" />
+      <location filename="../../ics2desk/gui/main_window.py" line="515" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="513" />
+      <location filename="../../ics2desk/gui/main_window.py" line="522" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -987,50 +987,50 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="544" />
-      <location filename="../../ics2desk/gui/main_window.py" line="563" />
-      <location filename="../../ics2desk/gui/main_window.py" line="568" />
+      <location filename="../../ics2desk/gui/main_window.py" line="553" />
+      <location filename="../../ics2desk/gui/main_window.py" line="572" />
+      <location filename="../../ics2desk/gui/main_window.py" line="577" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="544" />
+      <location filename="../../ics2desk/gui/main_window.py" line="553" />
       <source>{0}: this truck must not board</source>
-      <translation type="unfinished" />
+      <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="563" />
-      <location filename="../../ics2desk/gui/main_window.py" line="568" />
+      <location filename="../../ics2desk/gui/main_window.py" line="572" />
+      <location filename="../../ics2desk/gui/main_window.py" line="577" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="622" />
+      <location filename="../../ics2desk/gui/main_window.py" line="631" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="638" />
+      <location filename="../../ics2desk/gui/main_window.py" line="647" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="663" />
+      <location filename="../../ics2desk/gui/main_window.py" line="672" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="690" />
+      <location filename="../../ics2desk/gui/main_window.py" line="699" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="708" />
+      <location filename="../../ics2desk/gui/main_window.py" line="717" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="709" />
+      <location filename="../../ics2desk/gui/main_window.py" line="718" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1039,57 +1039,57 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="714" />
+      <location filename="../../ics2desk/gui/main_window.py" line="723" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="724" />
+      <location filename="../../ics2desk/gui/main_window.py" line="733" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="728" />
+      <location filename="../../ics2desk/gui/main_window.py" line="737" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="731" />
+      <location filename="../../ics2desk/gui/main_window.py" line="740" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="756" />
+      <location filename="../../ics2desk/gui/main_window.py" line="765" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="757" />
+      <location filename="../../ics2desk/gui/main_window.py" line="766" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="780" />
+      <location filename="../../ics2desk/gui/main_window.py" line="789" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="800" />
+      <location filename="../../ics2desk/gui/main_window.py" line="809" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="800" />
+      <location filename="../../ics2desk/gui/main_window.py" line="809" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="801" />
+      <location filename="../../ics2desk/gui/main_window.py" line="810" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="801" />
+      <location filename="../../ics2desk/gui/main_window.py" line="810" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
@@ -1168,82 +1168,82 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="114" />
+      <location filename="../../ics2desk/gui/main_window.py" line="119" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="133" />
+      <location filename="../../ics2desk/gui/main_window.py" line="138" />
       <source>Sending: {0} done, {1} left</source>
       <translation>Envoi : {0} faits, {1} restants</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="146" />
+      <location filename="../../ics2desk/gui/main_window.py" line="151" />
       <source>ELO requests follow their envelope: they can only be retried now from here.</source>
       <translation>Les demandes ELO suivent leur enveloppe : ici, on peut seulement les relancer tout de suite.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="150" />
+      <location filename="../../ics2desk/gui/main_window.py" line="155" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="151" />
+      <location filename="../../ics2desk/gui/main_window.py" line="156" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="172" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="172" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="167" />
+      <location filename="../../ics2desk/gui/main_window.py" line="172" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="168" />
+      <location filename="../../ics2desk/gui/main_window.py" line="173" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="168" />
+      <location filename="../../ics2desk/gui/main_window.py" line="173" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="168" />
+      <location filename="../../ics2desk/gui/main_window.py" line="173" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="169" />
+      <location filename="../../ics2desk/gui/main_window.py" line="174" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="170" />
+      <location filename="../../ics2desk/gui/main_window.py" line="175" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="170" />
+      <location filename="../../ics2desk/gui/main_window.py" line="175" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="170" />
+      <location filename="../../ics2desk/gui/main_window.py" line="175" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="171" />
+      <location filename="../../ics2desk/gui/main_window.py" line="176" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
     </message>
@@ -1259,6 +1259,32 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       <location filename="../../ics2desk/gui/print_preview.py" line="142" />
       <source>These trucks may not board: their sheets were left out of the print (no barcode is ever printed for them). The other sheets are ready.</source>
       <translation>Ces camions ne peuvent pas embarquer : leurs fiches ont été retirées de l'impression (aucun code-barres n'est jamais imprimé pour eux). Les autres fiches sont prêtes.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuarantinePanel</name>
+    <message numerus="yes">
+      <location filename="../../ics2desk/gui/quarantine.py" line="83" />
+      <source>%n unreadable message(s) from ICS2 — ask the helpdesk</source>
+      <translation>
+        <numerusform>%n message(s) illisible(s) venant d'ICS2 — contactez l'assistance</numerusform>
+        <numerusform>%n message(s) illisible(s) venant d'ICS2 — contactez l'assistance</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/quarantine.py" line="84" />
+      <source>Kept with their raw bytes; they do not block the next ones. One may be a registration or a Do Not Load: check the trucks waiting for a reply.</source>
+      <translation>Conservés tels quels ; ils ne bloquent pas les suivants. L'un d'eux peut être un enregistrement ou un « ne pas charger » : vérifiez les camions qui attendent une réponse.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/quarantine.py" line="87" />
+      <source>Copy for the helpdesk</source>
+      <translation>Copier pour l'assistance</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/quarantine.py" line="88" />
+      <source>Unreadable messages</source>
+      <translation>Messages illisibles</translation>
     </message>
   </context>
   <context>

@@ -87,3 +87,22 @@ def test_two_windows_on_one_data_dir_list_a_filing_submitted_from_a_terminal(qtb
         for w, s in ((a, store_a), (b, store_b)):
             w.shutdown()
             s.close()
+
+
+def test_an_unreadable_reply_is_shown_on_the_outbox_tab_with_its_bytes_for_the_helpdesk(qtbot, data_dir):
+    main, store = _window(qtbot, data_dir)
+    try:
+        assert main.outbox.quarantine.isHidden()
+        with open_store(data_dir) as sender_side:  # what the outbox worker does with a garbled reply
+            assert sender_side.record_unmatched(b"<IE3R01><MRN>26FR", "unreadable", "tid-garbled",
+                                                "reply: not well-formed XML (line 1)")
+            assert not sender_side.record_unmatched(b"<IE3R01><MRN>26FR", "unreadable", "tid-garbled",
+                                                    "again")  # the same transport message: kept once
+        qtbot.waitUntil(lambda: not main.outbox.quarantine.isHidden(), timeout=2500)
+        panel = main.outbox.quarantine
+        assert panel.total == 1 and "unreadable message" in panel.title.text() and "helpdesk" in panel.title.text()
+        text = panel.copy_selected()
+        assert "tid-garbled" in text and "not well-formed" in text and "<IE3R01><MRN>26FR" in text
+    finally:
+        main.shutdown()
+        store.close()

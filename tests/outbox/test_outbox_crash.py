@@ -60,3 +60,49 @@ def test_kill_during_drain_never_loses_or_duplicates(data_dir):
             assert {lrn: mrn for lrn, mrn in judge} == {lrn: f.mrn for lrn, f in filings.items()}
             assert store.open_count() == 0
     assert kills == KILLS, f"the batch finished after {kills} kills"
+
+
+def test_kill_during_drain_never_loses_a_do_not_load(data_dir):
+    """Do Not Load filings drained by processes killed at random moments (between send and
+    record among them): every truck customs stopped ends stopped, none registered twice, no
+    notification left unapplied."""
+    rng = random.Random(99)
+    n = 16
+    sim = Ics2Simulator(assessment_delay_s=0.0, processing_delay_s=0.02)
+    with SimulatorServer(sim, port=0) as server:
+        Settings(simulator_url=server.url, retry_base_s=0.01, retry_cap_s=0.05, send_timeout_s=2,
+                 poll_interval_s=0.0).save(data_dir)
+        with open_store() as store:
+            for i in range(n):
+                doc = ferry_filing(f"KDNL{i:03d}")
+                doc.houses()[0]["goodsItem"][0]["commodity"]["descriptionOfGoods"] += " DNL-DRILL"
+                store.import_document(doc)
+                store.queue(doc.lrn)
+        env = dict(os.environ, ICS2DESK_DATA=str(data_dir))
+        for _ in range(10):
+            seen = len(sim.received)
+            proc = subprocess.Popen([sys.executable, "-c", DRAIN], env=env)
+            end = time.time() + 5
+            while len(sim.received) == seen and time.time() < end and proc.poll() is None:
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0.0, 0.04))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        done = subprocess.run([sys.executable, "-c", DRAIN], env=env, timeout=60)
+        assert done.returncode == 0
+        with open_store() as store:
+            # the last notifications may still wait at ICS2: one more drain polls them
+            for _ in range(50):
+                if all(f.do_not_load_at for f in store.list_filings()):
+                    break
+                subprocess.run([sys.executable, "-c", DRAIN], env=env, timeout=60)
+            filings = store.list_filings()
+            assert len(filings) == n
+            assert [f.lrn for f in filings if not f.do_not_load_at] == []
+            assert {f.state for f in filings} == {"do_not_load"}, store.state_counts()
+            assert len(sim.registration_log) == n, "a filing was registered twice"
+            held = store.conn.execute("SELECT COUNT(*) FROM messages WHERE filing_id IS NULL AND problem IS NULL "
+                                      "AND mrn IN (SELECT mrn FROM filings)").fetchone()[0]
+            assert held == 0, "a notification for a known MRN was left unapplied"
+            assert len(store.open_alerts()) == n

@@ -80,3 +80,32 @@ def test_outbox_list_pages_and_always_says_how_many(data_dir, capsys):
     with pytest.raises(SystemExit):
         main(["outbox", "list", "--limit", "-1"])
     assert "--limit" in capsys.readouterr().err
+
+
+def test_a_do_not_load_truck_through_the_cli_gets_no_sheet(data_dir, tmp_path, capsys):
+    """The drill an agent (or a harness) runs from a terminal: a DNL-DRILL truck is reported
+    stopped by `status --json`, and `summary --sheet` refuses it with exit 1 and no barcode PDF."""
+    from ics2desk import samples
+    from ics2desk.xml.writer import to_bytes
+
+    doc = samples.ferry_filing("CLIDNL000001")
+    doc.houses()[0]["goodsItem"][0]["commodity"]["descriptionOfGoods"] += " DNL-DRILL"
+    path = tmp_path / "dnl.xml"
+    path.write_bytes(to_bytes(doc))
+    with SimulatorServer(Ics2Simulator(assessment_delay_s=0.0), port=0) as server:
+        Settings(simulator_url=server.url, retry_base_s=0.02, retry_cap_s=0.1, send_timeout_s=2,
+                 poll_interval_s=0.0).save(data_dir)
+        code, out, _ = _run(capsys, "import", "--new-lrn", str(path))
+        lrn = out.strip()
+        assert code == 0 and _run(capsys, "submit", lrn)[0] == 0
+        status = {}
+        for _ in range(50):  # the Do Not Load comes by polling, after the registration
+            _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "5")
+            status = json.loads(_run(capsys, "status", lrn, "--json")[1])
+            if status["do_not_load"]:
+                break
+    assert status["state"] == "do_not_load" and status["boarding"] == "do_not_load" and not status["may_board"]
+    assert [a["kind"] for a in status["alerts"]] == ["do_not_load"]
+    sheet = tmp_path / "sheet.pdf"
+    code, _, err = _run(capsys, "summary", lrn, "--sheet", "-o", str(sheet))
+    assert code == 1 and "DO NOT LOAD" in err.upper() and not sheet.exists()
