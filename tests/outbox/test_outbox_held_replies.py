@@ -194,3 +194,26 @@ def test_an_overdue_filing_is_consulted_by_itself(data_dir, settings):
             assert sim.registration_log == [("LATE1", f.mrn)]
         finally:
             s.close()
+
+
+@pytest.mark.parametrize("poison", [
+    b"\x00\xff not xml at all",
+    b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaa'>]><IE3Q01>&a;</IE3Q01>",
+    b"<IE3Q01 xmlns='urn:wco:datamodel:WCO:CIS:1'><doNotLoadDetails><transportDocument/></doNotLoadDetails></IE3Q01>",
+    b"<IE3R01 xmlns='urn:wco:datamodel:WCO:CIS:1'><LRN>HELD9</LRN><MRN>not-an-mrn</MRN></IE3R01>",
+], ids=["garbage", "entity", "dnl-without-document-number", "registration-with-a-bad-mrn"])
+def test_a_poison_reply_is_kept_aside_and_the_next_drain_goes_on(sender, sim, poison):
+    store = sender.store
+    from ics2desk.simulator.engine import Outgoing
+
+    sim.sim.outgoing.append(Outgoing("sim-poison", poison, 0.0, True))
+    store.import_document(ferry_filing("HELD9"))
+    store.queue("HELD9")
+    for _ in range(3):  # every drain, not only the first, gets past it
+        sender.drain(until_empty=False)
+        sender.poll_replies()
+    f = store.get("HELD9")
+    assert f.state in ("registered", "assessment_complete") and f.mrn
+    assert "sim-poison" in sim.sim.delivered  # acknowledged once stored: never redelivered forever
+    kept = store.conn.execute("SELECT xml FROM messages WHERE transport_id='sim-poison'").fetchall()
+    assert [bytes(r[0]) for r in kept] == [poison]  # stored once, byte for byte
