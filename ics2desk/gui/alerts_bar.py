@@ -48,14 +48,18 @@ class AlertRow(QFrame):
 
     def retranslate(self) -> None:
         a = self.alert
-        truck = f" — {self.tr('truck')} {a.truck}" if a.truck else ""
+        truck_word = self.tr("truck")
+        truck = f" — {truck_word} {a.truck}" if a.truck else ""
         mrn = f" — MRN {a.mrn}" if a.mrn else ""
         head = {"do_not_load": self.tr("DO NOT LOAD: this truck must not board"),
                 "info_requested": self.tr("Customs request information"),
                 "rejected": self.tr("ENS rejected by customs")}.get(a.kind, a.kind)
+        what = {"do_not_load": self.tr("Named by customs: {0}"), "info_requested": self.tr("Request: {0}"),
+                "rejected": self.tr("Customs said: {0}")}.get(a.kind, "{0}")
+        detail = f" — {what.format(a.detail)}" if a.detail else ""
         size = "15pt" if a.kind == "do_not_load" else "11pt"
         self.label.setText(f"<span style='font-size:{size}; font-weight:bold'>{head}</span><br>"
-                           f"{a.lrn}{truck}{mrn} — {a.detail} ({a.raised_at[:16].replace('T', ' ')} UTC)")
+                           f"{a.lrn}{truck}{mrn}{detail} ({a.raised_at[:16].replace('T', ' ')} UTC)")
         self.show_button.setText(self.tr("Show"))
         self.ack_button.setText(self.tr("Acknowledge…"))
 

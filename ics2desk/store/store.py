@@ -617,7 +617,7 @@ class Store:
             # or an invalidation in flight): the flag is sticky and stops every truck sheet
             things = ", ".join(reply.containers + reply.documents)
             c.execute("UPDATE filings SET do_not_load_at=COALESCE(do_not_load_at, ?) WHERE id=?", (iso_now(), f.id))
-            self._raise_alert(f, "do_not_load", message_id, f"Do Not Load{': ' + things if things else ''}")
+            self._raise_alert(f, "do_not_load", message_id, things)  # what customs named, if anything
         try:
             state = next_state(f.state, event, mrn or f.mrn, f.lrn)
         except IllegalTransitionError as exc:
@@ -632,10 +632,9 @@ class Store:
             c.execute("UPDATE versions SET errors=? WHERE id=?", (json.dumps(errors), vid))
             if not reply.duplicate_lrn and state is State.REJECTED:
                 first = errors[0]["message"] if errors else ""
-                self._raise_alert(f, "rejected", message_id, f"{mtype}: {first}")
+                self._raise_alert(f, "rejected", message_id, f"{mtype} {first}".strip())
         if isinstance(reply, InformationRequest):
-            self._raise_alert(f, "info_requested", message_id,
-                              "Request for information: " + ", ".join(r for r in reply.references if r))
+            self._raise_alert(f, "info_requested", message_id, ", ".join(r for r in reply.references if r))
         self._set_state(f, state, "sender", mtype, "MRN recovered by consultation" if recovered else "", mrn=new_mrn)
         # a recovered MRN also closes the filing's item waiting to be re-sent for reconciliation
         open_states = "'awaiting_reply','sending','pending','failed'" if recovered else "'awaiting_reply','sending'"

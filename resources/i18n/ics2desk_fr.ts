@@ -3,28 +3,48 @@
   <context>
     <name>AlertRow</name>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="53" />
-      <source>DO NOT LOAD: this truck must not board</source>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="51" />
+      <source>truck</source>
       <extracomment>background, text colour per alert kind; the strongest first</extracomment>
-      <translation>NE PAS CHARGER : ce camion ne doit pas embarquer</translation>
+      <translation>camion</translation>
     </message>
     <message>
       <location filename="../../ics2desk/gui/alerts_bar.py" line="54" />
+      <source>DO NOT LOAD: this truck must not board</source>
+      <translation>NE PAS CHARGER : ce camion ne doit pas embarquer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="55" />
       <source>Customs request information</source>
       <translation>La douane demande des informations</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="55" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="56" />
       <source>ENS rejected by customs</source>
       <translation>ENS rejetée par la douane</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="59" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="57" />
+      <source>Named by customs: {0}</source>
+      <translation>Désigné par la douane : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="57" />
+      <source>Request: {0}</source>
+      <translation>Demande : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="58" />
+      <source>Customs said: {0}</source>
+      <translation>Réponse de la douane : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="63" />
       <source>Show</source>
       <translation>Afficher</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="60" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="64" />
       <source>Acknowledge…</source>
       <translation>Prendre connaissance…</translation>
     </message>
@@ -32,7 +52,7 @@
   <context>
     <name>AlertsBar</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="148" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="152" />
       <source>… and %n more waiting to be acknowledged</source>
       <translation>
         <numerusform>… et %n autre(s) en attente de prise de connaissance</numerusform>
@@ -40,13 +60,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="118" />
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="127" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="122" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="131" />
       <source>Acknowledge</source>
       <translation>Prise de connaissance</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="119" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="123" />
       <source>Your name (recorded in the audit trail):</source>
       <translation>Votre nom (enregistré dans le journal d'audit) :</translation>
     </message>

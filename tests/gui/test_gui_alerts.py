@@ -106,3 +106,22 @@ def test_an_unreadable_reply_is_shown_on_the_outbox_tab_with_its_bytes_for_the_h
     finally:
         main.shutdown()
         store.close()
+
+
+def test_qt_own_buttons_speak_the_agent_language(qtbot):
+    """A Do Not Load question in French must not be answered with English Yes/No buttons."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ics2desk.gui import i18n
+
+    assert i18n.set_language("fr")
+    try:
+        box = QMessageBox(QMessageBox.Question, "ENS", "?", QMessageBox.Yes | QMessageBox.No)
+        qtbot.addWidget(box)
+        assert box.button(QMessageBox.Yes).text().replace("&", "") == "Oui"
+        assert box.button(QMessageBox.No).text().replace("&", "") == "Non"
+    finally:
+        i18n.set_language("en")
+    again = QMessageBox(QMessageBox.Question, "ENS", "?", QMessageBox.Yes | QMessageBox.No)
+    qtbot.addWidget(again)
+    assert again.button(QMessageBox.Yes).text().replace("&", "") == "Yes"  # and back to English
