@@ -9,6 +9,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ics2desk import clock
 from ics2desk.checkdigits import make_mrn
 from ics2desk.printing import PrintFiling, PrintMeta, render_summary, render_truck_sheet, render_truck_sheets
 from ics2desk.samples import ferry_filing, shuttle_filing
@@ -45,4 +46,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with clock.using(clock.FixedClock(AT)):  # the samples' crossings are relative to the clock
+        main()
