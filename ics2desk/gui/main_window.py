@@ -632,11 +632,14 @@ class MainWindow(QObject):
             return None
         try:
             if self.editing_lrn is None:
-                filing = self.store.import_document(doc, user="desk", new_lrn=not doc.lrn)
+                from ..settings import Settings
+
+                filing = self.store.import_document(doc, user=self.store.user, new_lrn=not doc.lrn,
+                                                    lrn_prefix=Settings.load(self.data_dir).lrn_prefix)
                 self.editing_lrn = filing.lrn
                 self.form.set_lrn(filing.lrn, locked=True)  # the LRN now names this filing
             else:
-                self.store.save_version(self.editing_lrn, doc, user="desk")
+                self.store.save_version(self.editing_lrn, doc, user=self.store.user)
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return None
@@ -651,7 +654,7 @@ class MainWindow(QObject):
     def queue(self, doc: EnsDocument) -> None:
         if self.amending:  # IE3A50: full replacement, R3024 fields locked in the form
             try:
-                self.store.amend(self.editing_lrn, doc, user="desk")
+                self.store.amend(self.editing_lrn, doc, user=self.store.user)
             except KnownError as exc:
                 QMessageBox.warning(self.window, "ics2desk", str(exc))
                 return
@@ -662,7 +665,7 @@ class MainWindow(QObject):
         if lrn is None:
             return
         try:
-            self.store.queue(lrn, user="desk")
+            self.store.queue(lrn, user=self.store.user)
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return

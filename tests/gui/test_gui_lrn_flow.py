@@ -35,3 +35,18 @@ def test_an_lrn_typed_before_the_first_save_is_kept(qtbot, main):
     main.form.request_save()
     assert main.editing_lrn == "DUPONT2611250001"
     assert main.store.get("DUPONT2611250001").state == "draft"
+
+
+def test_the_desk_assigns_lrns_with_the_prefix_of_its_settings_and_names_the_agent(qtbot, main, data_dir):
+    from ics2desk.settings import Settings
+
+    settings = Settings.load(data_dir)
+    settings.lrn_prefix = "TCO"
+    settings.save(data_dir)
+    doc = samples.ferry_filing()
+    del doc.data["LRN"]
+    main.new_filing(doc)
+    main.form.request_save()
+    assert main.editing_lrn.startswith("TCO")  # as `ics2desk import --new-lrn` does
+    trail = main.store.audit_trail(main.editing_lrn)
+    assert {a["user"] for a in trail} == {main.store.user} and main.store.user != "desk"
