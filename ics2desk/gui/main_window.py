@@ -392,6 +392,9 @@ class MainWindow(QObject):
             sender.transport_state.connect(self.set_transport_state)
             sender.crashed.connect(self.on_sender_crashed)
             sender.drained.connect(lambda *_: self.after_drain())
+            sender.settings_applied.connect(
+                lambda: self.show_status(lambda: self.tr("Settings applied: sending now uses the new transport "
+                                                         "settings"), 8000))
         self.retranslate()
         self.refresh_status()
         # after the first paint; parented to the window, so the timer dies with it (a test or a

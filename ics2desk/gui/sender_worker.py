@@ -18,6 +18,7 @@ STOP_MARGIN_S = 10.0  # beyond send_timeout_s: connecting, closing the transport
 
 class SenderWorker(PollingThread):
     drained = Signal(int, int, int)  # sent, failed attempts, replies
+    settings_applied = Signal()  # settings.json changed: the next pass uses the new transport
     transport_state = Signal(str)  # "up" | "down"
     crashed = Signal(str)  # sending has stopped for now (it is retried after a backoff)
 
@@ -35,9 +36,18 @@ class SenderWorker(PollingThread):
 
         sender = None
         failures = 0
+        seen = self._settings_stamp()
         try:
             while not self._stop.is_set():
                 try:
+                    stamp = self._settings_stamp()
+                    if sender is not None and stamp != seen:
+                        # Settings saved a new transport, endpoint or timeout: apply it now,
+                        # between two passes (nothing is mid-send here), not at the next start
+                        sender.close()
+                        sender = None
+                        self.settings_applied.emit()
+                    seen = stamp
                     if sender is None:
                         sender = Sender.open(self.data_dir)
                         self.stop_timeout_s = float(sender.settings.send_timeout_s) + STOP_MARGIN_S
@@ -65,3 +75,13 @@ class SenderWorker(PollingThread):
         finally:
             if sender is not None:
                 sender.close()
+
+    def _settings_stamp(self) -> tuple[int, int] | None:
+        """When and how big settings.json is: a cheap way to notice that it was saved."""
+        from ..settings import FILE_NAME
+
+        try:
+            st = (Path(self.data_dir) / FILE_NAME).stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size

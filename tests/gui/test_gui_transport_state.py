@@ -41,3 +41,36 @@ def test_unreachable_stays_shown_between_retries_and_clears_on_recovery(qtbot, d
         main.shutdown()
         store.close()
         server.close()
+
+
+def test_a_new_endpoint_saved_in_settings_is_used_at_once_and_the_window_says_so(qtbot, data_dir):
+    from ics2desk.simulator.server import SimulatorServer
+
+    old = start_simulator(data_dir)
+    new = SimulatorServer(port=0)
+    store = open_store(data_dir)
+    sender = SenderWorker(data_dir, interval=0.2)
+    main = MainWindow(store, data_dir, "en", sender=sender)
+    qtbot.addWidget(main.window)
+    applied = []
+    sender.settings_applied.connect(lambda: applied.append(True))
+    sender.start()
+    try:
+        qtbot.waitUntil(lambda: main.transport_state == "up", timeout=10_000)
+        settings = Settings.load(data_dir)
+        settings.simulator_url = new.url  # what the Settings tab saves
+        settings.save(data_dir)
+        qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
+        assert "Settings applied" in main.window.statusBar().currentMessage()
+        store.import_document(samples.ferry_filing("NEWEP2611250001"), user="t")
+        store.queue("NEWEP2611250001", user="t")
+        sender.wake()
+        qtbot.waitUntil(lambda: store.get("NEWEP2611250001").state in ("registered", "assessment_complete"),
+                        timeout=15_000)
+        assert [lrn for lrn, _ in new.sim.registration_log] == ["NEWEP2611250001"]
+        assert old.sim.registration_log == []
+    finally:
+        main.shutdown()
+        store.close()
+        old.close()
+        new.close()
