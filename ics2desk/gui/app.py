@@ -43,6 +43,9 @@ def run_app(args) -> int:
     sender = SenderWorker(data_dir)
     elo = EloWorker(data_dir, simulator=elo_simulator)
     main = MainWindow(store, data_dir, lang, sender=sender, elo=elo)
+    from .crash_dialog import ExceptHook
+
+    hook = ExceptHook(data_dir, lambda: main.window).install()  # a bug gets a report, not a dead window
     main.filings.reload()
     if getattr(args, "demo", False):
         main.enable_drills(simulator)
@@ -52,6 +55,7 @@ def run_app(args) -> int:
     try:
         return app.exec()
     finally:
+        hook.uninstall()
         main.shutdown()
         store.close()
         if simulator is not None:
