@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import BadInputError, IllegalTransitionError, KnownError
+from ..errors import BadInputError, IllegalTransitionError
 from ..failures import Component
 from ..store.tx import immediate_transaction
 from .components import (
@@ -29,32 +29,8 @@ from .detection import Observation
 
 DB_NAME = "ics2desk.sqlite3"  # the store's file (ics2desk.store.db.DB_NAME)
 
-_SCHEMA = [
-    # 1: the first schema
-    """
-    CREATE TABLE continuity_incidents (
-        id INTEGER PRIMARY KEY, component TEXT NOT NULL, part TEXT, opened_at TEXT NOT NULL,
-        opened_by TEXT NOT NULL, playbook_version TEXT NOT NULL, reference TEXT, evidence TEXT NOT NULL,
-        closed_at TEXT, closed_by TEXT, summary TEXT);
-    CREATE TABLE continuity_timeline (
-        id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id),
-        at TEXT NOT NULL, user TEXT, kind TEXT NOT NULL, text TEXT NOT NULL, text_fr TEXT);
-    CREATE TABLE continuity_ticks (
-        incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id), step_id TEXT NOT NULL,
-        user TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (incident_id, step_id));
-    CREATE TABLE continuity_fallback_requests (
-        id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id),
-        sent_at TEXT NOT NULL, sent_to TEXT NOT NULL, user TEXT NOT NULL, subject TEXT NOT NULL,
-        body TEXT NOT NULL, lrns TEXT NOT NULL);
-    CREATE TABLE continuity_retrospective (
-        incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id), lrn TEXT NOT NULL,
-        flagged_at TEXT NOT NULL, flagged_by TEXT NOT NULL, mrn TEXT, mrn_at TEXT,
-        PRIMARY KEY (incident_id, lrn));
-    CREATE TABLE continuity_board (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, saved_at TEXT NOT NULL);
-    CREATE INDEX continuity_timeline_incident ON continuity_timeline(incident_id, id);
-    CREATE INDEX continuity_retro_lrn ON continuity_retrospective(lrn);
-    """,
-]
+# The continuity_* tables are created by the one migration history (ics2desk/store/migrations.py,
+# step 6); continuity_meta, which counted their own versions before, is kept and unused.
 
 
 @dataclass
@@ -126,8 +102,12 @@ def _dt(v: str | None) -> datetime | None:
 
 class IncidentStore:
     def __init__(self, target: sqlite3.Connection | str | Path | None = None):
+        from ..store.db import connect
+        from ..store.migrations import migrate
+
         if isinstance(target, sqlite3.Connection):
             self.conn, self._own = target, False
+            migrate(self.conn)  # a no-op on the store's own connection, which is current
         else:
             if target is None:
                 from .playbook import default_data_dir
@@ -136,16 +116,7 @@ class IncidentStore:
             path = Path(target)
             if path.is_dir() or not path.suffix:
                 path = path / DB_NAME
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
-            except (OSError, sqlite3.Error) as exc:
-                raise KnownError(f"cannot open the continuity records at {path}: {exc}") from None
-            self.conn.execute("PRAGMA journal_mode=WAL")  # as the store: readers never block the sender
-            self.conn.execute("PRAGMA synchronous=FULL")
-            self.conn.execute("PRAGMA busy_timeout=10000")
-            self._own = True
-        self._migrate()
+            self.conn, self._own = connect(path), True  # the store's connection policy and migrations
 
     def close(self) -> None:
         if self._own:
@@ -153,19 +124,6 @@ class IncidentStore:
 
     def _tx(self):
         return immediate_transaction(self.conn)
-
-    def _migrate(self) -> None:
-        with self._tx() as c:
-            c.execute("CREATE TABLE IF NOT EXISTS continuity_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            row = c.execute("SELECT value FROM continuity_meta WHERE key='schema'").fetchone()
-            current = int(row[0]) if row else 0
-            if current > len(_SCHEMA):
-                raise KnownError("the continuity records were written by a newer ics2desk; update it first")
-            for version in range(current + 1, len(_SCHEMA) + 1):
-                for statement in (s.strip() for s in _SCHEMA[version - 1].split(";")):
-                    if statement:
-                        c.execute(statement)
-            c.execute("INSERT OR REPLACE INTO continuity_meta VALUES ('schema', ?)", (str(len(_SCHEMA)),))
 
     # --- incidents ---------------------------------------------------------------------
     def open(self, component: Component, now: datetime, user: str, playbook_version: str,

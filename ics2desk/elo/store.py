@@ -10,40 +10,10 @@ import sqlite3
 import time
 from dataclasses import asdict
 
+from ..store.tx import immediate_transaction
 from .envelope import Appairage, DeclarationState, Envelope, StoppedEns
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS elo_envelopes (
-    id INTEGER PRIMARY KEY,
-    lrn TEXT NOT NULL UNIQUE,
-    truck TEXT NOT NULL DEFAULT '',
-    ens_mrn TEXT,
-    numero_dossier TEXT UNIQUE,
-    jeton TEXT,
-    statut TEXT,
-    sync TEXT NOT NULL,
-    last_error TEXT,
-    body TEXT NOT NULL,              -- the rest of the Envelope as JSON
-    updated REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS elo_pdfs (
-    envelope_id INTEGER PRIMARY KEY REFERENCES elo_envelopes(id),
-    pdf BLOB NOT NULL,
-    received REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS elo_queue (
-    id INTEGER PRIMARY KEY,
-    envelope_id INTEGER NOT NULL REFERENCES elo_envelopes(id),
-    operation TEXT NOT NULL,         -- ENV_CRE01 / ENV_MOD01 / ENV_REC01
-    exchange TEXT,                   -- frozen at the first attempt: retries resend the same messageId
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt REAL NOT NULL,
-    last_error TEXT,
-    failure_kind TEXT,
-    created REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS elo_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+# The elo_* tables are created by the one migration history (ics2desk/store/migrations.py, step 6).
 
 
 def _open_default(data_dir: str | os.PathLike | None) -> sqlite3.Connection:
@@ -57,8 +27,9 @@ class EloStore:
         self._own = conn is None
         self.conn = conn or _open_default(data_dir)
         self.conn.row_factory = sqlite3.Row
-        with self.conn:
-            self.conn.executescript(SCHEMA)
+        from ..store.migrations import migrate
+
+        migrate(self.conn)  # a no-op on a Store's connection, which is current
 
     def close(self) -> None:
         if self._own:  # a shared connection belongs to its Store
@@ -73,7 +44,7 @@ class EloStore:
                 "dates": env.dates, "stopped": {s.mrn: asdict(s) for s in env.stopped}}
         row = (env.lrn, env.truck, env.ens_mrn, env.numero_dossier, env.jeton, env.statut, env.sync,
                env.last_error, json.dumps(rest), time.time())
-        with self.conn:
+        with immediate_transaction(self.conn):
             if env.id is None:
                 cur = self.conn.execute(
                     "INSERT INTO elo_envelopes (lrn, truck, ens_mrn, numero_dossier, jeton, statut, sync, last_error,"
@@ -129,7 +100,7 @@ class EloStore:
 
     # --- PDFs --------------------------------------------------------------------------------
     def save_pdf(self, envelope_id: int, pdf: bytes) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("INSERT OR REPLACE INTO elo_pdfs (envelope_id, pdf, received) VALUES (?,?,?)",
                               (envelope_id, pdf, time.time()))
 
@@ -140,7 +111,7 @@ class EloStore:
     # --- queue -------------------------------------------------------------------------------
     def enqueue(self, envelope_id: int, operation: str, now: float | None = None) -> int:
         now = time.time() if now is None else now
-        with self.conn:
+        with immediate_transaction(self.conn):
             return self.conn.execute(
                 "INSERT INTO elo_queue (envelope_id, operation, next_attempt, created) VALUES (?,?,?,?)",
                 (envelope_id, operation, now, now)).lastrowid
@@ -157,20 +128,20 @@ class EloStore:
             " ORDER BY id"))
 
     def freeze(self, queue_id: int, exchange: dict) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("UPDATE elo_queue SET exchange = ? WHERE id = ?", (json.dumps(exchange), queue_id))
 
     def postpone(self, queue_id: int, next_attempt: float, error: str, kind: str) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("UPDATE elo_queue SET attempts = attempts + 1, next_attempt = ?, last_error = ?,"
                               " failure_kind = ? WHERE id = ?", (next_attempt, error, kind, queue_id))
 
     def done(self, queue_id: int) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("DELETE FROM elo_queue WHERE id = ?", (queue_id,))
 
     def drop_envelope_queue(self, envelope_id: int) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("DELETE FROM elo_queue WHERE envelope_id = ?", (envelope_id,))
 
     # --- settings ----------------------------------------------------------------------------
@@ -179,5 +150,5 @@ class EloStore:
         return json.loads(r["value"]) if r else default
 
     def set_setting(self, key: str, value) -> None:
-        with self.conn:
+        with immediate_transaction(self.conn):
             self.conn.execute("INSERT OR REPLACE INTO elo_settings (key, value) VALUES (?,?)", (key, json.dumps(value)))

@@ -1,7 +1,7 @@
 """Address book of parties by EORI and goods catalogue, learnt from saved filings (Qt-free).
 
 Tables `reuse_parties` and `reuse_goods` live in the store's SQLite database (the caller
-passes the connection of its own thread); they are created on first use.
+passes the connection of its own thread); the store's migrations create them.
 """
 from __future__ import annotations
 
@@ -11,16 +11,11 @@ import sqlite3
 
 from .. import clock
 from ..model import EnsDocument
+from ..store.tx import immediate_transaction
 
 #: party groups worth remembering, by the last step of their table path
 PARTY_GROUPS = ("declarant", "representative", "carrier", "consignor", "consignee", "buyer", "seller")
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS reuse_parties (
-    eori TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT NOT NULL, used_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reuse_goods (
-    description TEXT PRIMARY KEY, hs TEXT, package_type TEXT, used_at TEXT NOT NULL);
-"""
 
 
 def _now() -> str:
@@ -28,7 +23,12 @@ def _now() -> str:
 
 
 def ensure(conn: sqlite3.Connection) -> None:
-    conn.executescript(_SCHEMA)
+    """The reuse_* tables come with the store's migrations (step 6); a connection that did not go
+    through ics2desk.store.db.connect is brought up to date here, inside no caller's transaction."""
+    from ..store.migrations import LATEST, migrate, schema_version
+
+    if schema_version(conn) < LATEST:
+        migrate(conn)
 
 
 def _parties(doc: EnsDocument):
@@ -56,7 +56,7 @@ def remember(conn: sqlite3.Connection, doc: EnsDocument) -> None:
             hs = ((item.get("commodity") or {}).get("commodityCode") or {}).get("harmonizedSystemSubHeadingCode")
             pack = next((p.get("typeOfPackages") for p in item.get("packaging", []) if p.get("typeOfPackages")), None)
             goods.append((desc, hs, pack, now))
-    with conn:
+    with immediate_transaction(conn):
         conn.executemany("INSERT INTO reuse_parties(eori, name, role, party, used_at) VALUES(?,?,?,?,?) "
                          "ON CONFLICT(eori) DO UPDATE SET name=excluded.name, role=excluded.role, "
                          "party=excluded.party, used_at=excluded.used_at", rows)

@@ -78,6 +78,71 @@ MIGRATIONS: list[str] = [
         SELECT id, 'do_not_load', updated_at, 'Do Not Load (recorded before this version)' FROM filings
         WHERE state = 'do_not_load';
     """,
+    # 4: the ICS2 message version each stored filing version and each message was built (and
+    #   sent, or read) with: the schema set's "message_version" (schemas/schemaset.json). A
+    #   registered ENS lodged under an older version than the active set's cannot be amended.
+    #   Rows stored before this step get '2': until then ics2desk shipped one set, its own
+    #   (HTI-IE v2.02 tables = ICS2 message version 2), and a set dropped in with
+    #   ICS2DESK_SCHEMA_DIR named no version, so it cannot be told apart from ours.
+    """
+    ALTER TABLE versions ADD COLUMN message_version TEXT;
+    ALTER TABLE messages ADD COLUMN message_version TEXT;
+    UPDATE versions SET message_version = '2';
+    UPDATE messages SET message_version = '2';
+    """,
+    # 5: bulk intake (ics2desk.intake): which booking-list truck (plate + CMR + crossing date) became
+    #   which filing, so importing the same list again does not file the same trucks twice.
+    """
+    CREATE TABLE intake_keys (
+        key TEXT PRIMARY KEY, lrn TEXT NOT NULL, customer TEXT NOT NULL DEFAULT '', source TEXT,
+        rows TEXT, imported_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE INDEX intake_keys_lrn ON intake_keys(lrn);
+    """,
+    # 6: one migration history for every table. The continuity, ELO and reuse tables used to be
+    #   created by their own modules (their own counter, CREATE IF NOT EXISTS on every open, an
+    #   executescript that committed the caller's transaction); IF NOT EXISTS here keeps the data
+    #   dirs where those modules already made them.
+    """
+    CREATE TABLE IF NOT EXISTS continuity_incidents (
+        id INTEGER PRIMARY KEY, component TEXT NOT NULL, part TEXT, opened_at TEXT NOT NULL,
+        opened_by TEXT NOT NULL, playbook_version TEXT NOT NULL, reference TEXT, evidence TEXT NOT NULL,
+        closed_at TEXT, closed_by TEXT, summary TEXT);
+    CREATE TABLE IF NOT EXISTS continuity_timeline (
+        id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id),
+        at TEXT NOT NULL, user TEXT, kind TEXT NOT NULL, text TEXT NOT NULL, text_fr TEXT);
+    CREATE TABLE IF NOT EXISTS continuity_ticks (
+        incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id), step_id TEXT NOT NULL,
+        user TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (incident_id, step_id));
+    CREATE TABLE IF NOT EXISTS continuity_fallback_requests (
+        id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id),
+        sent_at TEXT NOT NULL, sent_to TEXT NOT NULL, user TEXT NOT NULL, subject TEXT NOT NULL,
+        body TEXT NOT NULL, lrns TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS continuity_retrospective (
+        incident_id INTEGER NOT NULL REFERENCES continuity_incidents(id), lrn TEXT NOT NULL,
+        flagged_at TEXT NOT NULL, flagged_by TEXT NOT NULL, mrn TEXT, mrn_at TEXT,
+        PRIMARY KEY (incident_id, lrn));
+    CREATE TABLE IF NOT EXISTS continuity_board (
+        id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, saved_at TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS continuity_timeline_incident ON continuity_timeline(incident_id, id);
+    CREATE INDEX IF NOT EXISTS continuity_retro_lrn ON continuity_retrospective(lrn);
+    CREATE TABLE IF NOT EXISTS elo_envelopes (
+        id INTEGER PRIMARY KEY, lrn TEXT NOT NULL UNIQUE, truck TEXT NOT NULL DEFAULT '', ens_mrn TEXT,
+        numero_dossier TEXT UNIQUE, jeton TEXT, statut TEXT, sync TEXT NOT NULL, last_error TEXT,
+        body TEXT NOT NULL, updated REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS elo_pdfs (
+        envelope_id INTEGER PRIMARY KEY REFERENCES elo_envelopes(id), pdf BLOB NOT NULL, received REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS elo_queue (
+        id INTEGER PRIMARY KEY, envelope_id INTEGER NOT NULL REFERENCES elo_envelopes(id),
+        operation TEXT NOT NULL, exchange TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt REAL NOT NULL, last_error TEXT, failure_kind TEXT, created REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS elo_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS elo_queue_due ON elo_queue(next_attempt);
+    CREATE INDEX IF NOT EXISTS elo_envelopes_mrn ON elo_envelopes(ens_mrn);
+    CREATE TABLE IF NOT EXISTS reuse_parties (
+        eori TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT NOT NULL, used_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS reuse_goods (
+        description TEXT PRIMARY KEY, hs TEXT, package_type TEXT, used_at TEXT NOT NULL);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

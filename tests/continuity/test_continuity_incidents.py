@@ -50,16 +50,34 @@ def test_incident_lifecycle_is_recorded_and_survives_reopening(tmp_path):
         again.tick(inc.id, "eu.r-send", "paul", T0 + timedelta(hours=3))
 
 
-def test_tables_share_the_store_connection_without_touching_its_schema_version(tmp_path):
-    conn = sqlite3.connect(tmp_path / "shared.sqlite3", isolation_level=None)
-    conn.execute("PRAGMA user_version = 7")
-    store = IncidentStore(conn)
-    store.open(Component.NATIONAL_SYSTEM, T0, "marie", "1")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert names and all(n.startswith("continuity_") for n in names)
-    IncidentStore(conn)  # opening twice migrates nothing twice
-    assert len(IncidentStore(conn).active()) == 1
+def test_tables_come_from_the_one_migration_history_and_old_data_dirs_upgrade_in_place(tmp_path):
+    """The continuity tables used to keep their own schema counter (continuity_meta). A data dir
+    from then, at store schema 5 with an incident in it, upgrades in place and keeps it."""
+    from ics2desk.store.db import DB_NAME
+    from ics2desk.store.migrations import LATEST, migrate, schema_version
+
+    path = tmp_path / DB_NAME
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=5)
+    conn.executescript("""
+        CREATE TABLE continuity_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO continuity_meta VALUES ('schema', '1');
+        CREATE TABLE continuity_incidents (
+            id INTEGER PRIMARY KEY, component TEXT NOT NULL, part TEXT, opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL, playbook_version TEXT NOT NULL, reference TEXT, evidence TEXT NOT NULL,
+            closed_at TEXT, closed_by TEXT, summary TEXT);
+        INSERT INTO continuity_incidents(component, opened_at, opened_by, playbook_version, evidence)
+            VALUES ('national_system', '2026-11-26T07:00:00+00:00', 'marie', '1', '[]');
+    """)
+    conn.close()
+    store = IncidentStore(tmp_path)
+    assert schema_version(store.conn) == LATEST
+    [kept] = store.active()
+    assert kept.component is Component.NATIONAL_SYSTEM and kept.opened_by == "marie"
+    store.close()
+    again = IncidentStore(tmp_path)  # opening twice migrates nothing twice
+    assert len(again.active()) == 1
+    again.close()
 
 
 def test_naive_times_and_empty_inputs_are_refused(tmp_path):
