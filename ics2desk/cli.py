@@ -27,7 +27,7 @@ def _load_plugins() -> None:
     import importlib
 
     for module in ("ics2desk.store.cli", "ics2desk.printing.cli", "ics2desk.simulator.cli",
-                   "ics2desk.continuity.cli", "ics2desk.elo.cli"):
+                   "ics2desk.continuity.cli", "ics2desk.elo.cli", "ics2desk.intake.cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -36,28 +36,48 @@ def _load_plugins() -> None:
 
 
 def validate_files(paths: list[str], as_json: bool, lang: str, out=None) -> int:
+    """Validate each file, then R3003 across them: the same declarant's LRN in a second file is
+    an error on that file, naming the first (a file given twice is one filing, not a clash)."""
+    from .rules.batch import duplicate_lrns
     from .validate import validate_bytes
 
     out = out or sys.stdout
 
-    results = []
+    entries: list[tuple[str, dict, object]] = []  # (file, JSON result, Report or None)
     worst = 0
     for name in paths:
         try:
             data = Path(name).read_bytes()
             report = validate_bytes(data, name)
         except OSError as exc:
-            results.append({"file": name, "valid": False,
-                            "errors": [{"rule": "IO", "path": "", "message": exc.strerror or str(exc)}]})
+            entries.append((name, {"file": name, "valid": False, "errors": [
+                {"rule": "IO", "path": "", "message": exc.strerror or str(exc)}]},
+                f"{name}: cannot read: {exc.strerror or exc}"))
             worst = 2
-            if not as_json:
-                print(f"{name}: cannot read: {exc.strerror or exc}", file=out)
             continue
         except BadInputError as exc:
-            results.append({"file": name, "valid": False, "errors": [{"rule": "XML", "path": "", "message": str(exc)}]})
+            # the message starts with the file name
+            entries.append((name, {"file": name, "valid": False, "errors": [
+                {"rule": "XML", "path": "", "message": str(exc)}]}, str(exc)))
             worst = 2
+            continue
+        entries.append((name, {}, report))
+
+    seen: set[Path] = set()
+    batch = []  # (file, Report), each file once
+    for name, _, report in entries:
+        if not isinstance(report, str) and Path(name).resolve() not in seen:
+            seen.add(Path(name).resolve())
+            batch.append((name, report))
+    for i, finding in duplicate_lrns((name, report.document) for name, report in batch):
+        batch[i][1].findings.append(finding)
+
+    results = []
+    for name, result, report in entries:
+        if isinstance(report, str):
+            results.append(result)
             if not as_json:
-                print(exc, file=out)  # the message starts with the file name
+                print(report, file=out)
             continue
         if not report.valid:
             worst = max(worst, 1)
@@ -120,6 +140,37 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("ics2desk: interrupted; what was committed is kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001  a bug: one line for the agent, the details in a file
+        return _report_bug(exc)
+
+
+EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the agent's input
+
+
+def _report_bug(exc: BaseException) -> int:
+    """Our bug, not the agent's fault: say so on one line and keep the traceback in the data dir
+    for the report (the terminal of a customs desk is no place for a stack trace)."""
+    import traceback
+
+    from . import clock
+    from .paths import data_dir
+
+    details = "".join(traceback.format_exception(exc))
+    where = "stderr"
+    try:
+        folder = data_dir(None) / "crash-reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"cli-{clock.now():%Y%m%dT%H%M%S}-{os.getpid()}.txt"
+        path.write_text(details, encoding="utf-8")
+        where = str(path)
+    except OSError:
+        print(details, file=sys.stderr)
+    print(f"ics2desk: internal error ({type(exc).__name__}: {exc}); this is a bug in ics2desk, nothing you "
+          f"typed. Details: {where}. Please send them to your support.", file=sys.stderr)
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

@@ -39,5 +39,31 @@ class IllegalTransitionError(KnownError):
     """A lifecycle step that the filing's current state does not allow."""
 
 
+class LodgedUnderOlderVersionError(IllegalTransitionError):
+    """An amendment refused because the registered ENS was lodged under an older ICS2 message
+    version than the one the desk now files (ICS2 release 3.1: an ENS lodged under version 2
+    cannot be amended once version 3 is in force). The way out is one guided action:
+    `remedy` = "refile" — invalidate the ENS and lodge it again under a new LRN
+    (ics2desk.refile.refile, `ics2desk refile LRN`)."""
+
+    remedy = "refile"
+
+    def __init__(self, lrn: str, lodged: str, active: str):
+        self.lrn, self.lodged, self.active = lrn, lodged, active
+        self.en = (f"{lrn} cannot be amended: its ENS was lodged under ICS2 message version {lodged} and the desk "
+                   f"now files version {active}. ICS2 no longer accepts amendments to an ENS lodged under an "
+                   f"earlier version: invalidate it and lodge it again as a new ENS (Re-file: one step that queues "
+                   f"the invalidation and opens a copy under a new LRN; command line: ics2desk refile {lrn})")
+        self.fr = (f"{lrn} ne peut pas être modifiée : son ENS a été déposée en version {lodged} des messages ICS2 "
+                   f"et le poste dépose désormais en version {active}. ICS2 n'accepte plus de modification d'une "
+                   f"ENS déposée dans une version antérieure : il faut l'invalider et la déposer à nouveau "
+                   f"(Redéposer : une seule étape qui met l'invalidation en file d'envoi et ouvre une copie sous un "
+                   f"nouveau LRN ; en ligne de commande : ics2desk refile {lrn})")
+        super().__init__(self.en)
+
+    def message(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" else self.en
+
+
 class BugError(Exception):
     """An internal inconsistency: a bug in ics2desk, never the user's fault."""

@@ -36,7 +36,13 @@ class Settings:
     to_role: str = "Customs"
     service: str = "eu_ics2_t2c"
     service_type: str = "urn:fdc:ec.europa.eu:2019:eu_ics2_t2c"
-    agreement_ref: str = "EU-ICS2-TI-V2.0"
+    agreement_ref: str = "EU-ICS2-TI-V2.0"  # eb:AgreementRef of ICS2 message version 2 (ICD v3.30 §5.7)
+    agreement_type: str = "ics2-interface-version"  # eb:AgreementRef/@type (ICD v3.30 §4.2.3.1)
+    # eb:AgreementRef of the other ICS2 message versions, e.g. {"3": "<value from the v3 ICD>"}. The
+    # AgreementRef names the version of the messages, and each message goes out with the value of the
+    # version it was built with (recorded with it in the store). A version not listed here takes the
+    # value its schema set names (schemaset.json "agreement_ref"); version 2 takes agreement_ref above.
+    agreement_refs: dict = field(default_factory=dict)
     # sending behaviour
     send_timeout_s: float = 15.0
     max_reply_mb: float = 10.0  # replies larger than this are refused unread (send_timeout_s bounds each whole exchange)

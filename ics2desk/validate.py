@@ -13,6 +13,7 @@ from .hti.spec import label, load_message, message_ids
 from .model import EnsDocument
 from .rules import RULES, Finding, rules_for
 from .rules.amendment import R3024
+from .rules.batch import duplicate_lrns  # noqa: F401  (R3003 across a batch; re-exported for callers)
 from .xml import reader, schemaset, writer
 from .xml.safe import parse_bytes
 from .xml.xsd_messages import explain
@@ -24,6 +25,7 @@ class Report:
     message_id: str | None
     findings: list[Finding] = field(default_factory=list)
     xml: bytes | None = None  # the serialised filing, when validated from the model
+    document: EnsDocument | None = None  # the filing as read (None when the message is unknown)
 
     @property
     def errors(self) -> list[Finding]:
@@ -171,6 +173,7 @@ def validate_tree(root: etree._Element, source: str = "document",
     report.findings.extend(check_schema(root))
     if report.message_id:
         doc = reader.from_tree(root)
+        report.document = doc
         if report.findings:
             report.findings.extend(check_values(doc, {f.path for f in report.findings}))
         try:
@@ -195,7 +198,7 @@ def validate_document(doc: EnsDocument, registered: EnsDocument | None = None) -
     """
     xml = writer.to_bytes(doc, pretty=False)
     root = writer.parse_own(xml)
-    report = Report(doc.lrn or doc.mrn or "filing", doc.message_id, xml=xml)
+    report = Report(doc.lrn or doc.mrn or "filing", doc.message_id, xml=xml, document=doc)
     report.findings.extend(check_schema(root))
     if report.findings:
         report.findings.extend(check_values(doc, {f.path for f in report.findings}))

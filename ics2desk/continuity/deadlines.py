@@ -44,11 +44,29 @@ class Cutoffs:
             raise BadInputError(f"the cut-off for {crossing} cannot be negative")
         return timedelta(minutes=m)
 
-    def for_document(self, doc: EnsDocument) -> timedelta:
-        preset = self.presets.matching(doc.data) if self.presets is not None else None
+    def for_places(self, mode: str | None, unloading: str | None) -> timedelta:
+        """THE cut-off rule, used by the Incidents panel, the filings list and `status`: the
+        preset crossing's cut-off, else the minutes for its kind of crossing."""
+        preset = self.presets.matching_places(mode, unloading) if self.presets is not None else None
         if preset is not None:
             return timedelta(hours=preset.lodging_cutoff_hours)
-        return self.for_crossing(crossing_of(doc))
+        return self.for_crossing(_CROSSING_BY_MODE.get(mode or "", "road"))
+
+    def for_document(self, doc: EnsDocument) -> timedelta:
+        return self.for_places(doc.get("activeBorderTransportMeans/ModeOfTransport"),
+                               doc.get("consignmentMasterLevel/placeOfUnloading/UNLOCODE"))
+
+    def for_filing(self, filing) -> timedelta:
+        """From a list row (ics2desk.store.Filing), without reading its XML."""
+        from ..store.records import crossing_parts
+
+        mode, _, unloading = crossing_parts(filing.crossing)
+        return self.for_places(mode, unloading)
+
+    def deadline_of_filing(self, filing) -> datetime | None:
+        """Estimated arrival minus the cut-off; None when the arrival is unknown."""
+        arrival = parse_utc(filing.arrival)
+        return None if arrival is None else arrival - self.for_filing(filing)
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 Same schemas as the client (a request that breaks them gets a 400 like the real service would).
 Test-double conventions, not DGDDI's rules (documented in ics2desk/elo/README.md):
-- an MRN failing checkdigits.mrn_problem is a NON_CONFORME declaration;
+- an MRN failing envelope.mrn_shape_problem (any customs MRN: ENS, import, transit, export) is a
+  NON_CONFORME declaration;
 - the same MRN twice in one request, or already in another live envelope, is a DOUBLON;
 - type by the MRN's letters: interface 'C' = ENS (CONFORME at once); otherwise procedure letter
   J-M IMPORT, T-V TRANSIT, A-E EXPORT_ECS (EN_ATTENTE_VALIDATION, CONFORME at the next retrieve),
@@ -23,8 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 
 from .. import clock
-from ..checkdigits import mrn_problem
-from .envelope import EVENT_STATE, Statut
+from .envelope import EVENT_STATE, Statut, mrn_shape_problem
 from .schemas import problems
 
 CODES = {"/enveloppe": ("ENV_CRE01", "ENV_CRE02", "ENV_CRE03"),
@@ -99,7 +99,7 @@ class EloSimulatorState:
                 out["sousTypeDeclaration"] = sous
             return out
 
-        problem = mrn_problem(mrn)
+        problem = mrn_shape_problem(mrn)
         if problem:
             return d("NON_CONFORME", "NON_CONFORME", "VAL-ERR-001", f"MRN {mrn} invalide : {problem}"[:200])
         if mrn in seen or self._in_other_envelope(mrn, numero):

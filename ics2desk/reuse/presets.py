@@ -50,6 +50,10 @@ class Presets:
         master = data.get("consignmentMasterLevel", {})
         unloading = master.get("placeOfUnloading", {}).get("UNLOCODE")
         mode = data.get("activeBorderTransportMeans", {}).get("ModeOfTransport")
+        return self.matching_places(mode, unloading)
+
+    def matching_places(self, mode: str | None, unloading: str | None) -> Crossing | None:
+        """The same, from the mode and the place of unloading alone (a list row carries them)."""
         for c in self.crossings:
             if c.place_of_unloading == unloading and c.mode_of_transport == mode:
                 return c

@@ -1,8 +1,9 @@
 """The HTI rules (R30xx) and conditions (C30xx), one function each, named by ID.
 
 A message is checked against the rules its tables cite (resources/hti/messages.json);
-`ADVISORY` checks run as warnings elsewhere. R3003 (LRN unique per declarant) needs the
-store and lives there; R3024 (cannot be amended) needs the registered version and is
+`ADVISORY` checks run as warnings elsewhere. R3003 (LRN unique per declarant) looks beyond
+one document: across a batch in `batch.duplicate_lrns` (validate run, bulk import, booking
+lists) and against every LRN ever stored in `Store.import_document`; R3024 (cannot be amended) needs the registered version and is
 checked by `amendment.R3024`. `UNIVERSAL` rules (IMO/ENI identification, triggered by the
 type of identification) run as errors on every message.
 """

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import codelists
-from ..checkdigits import mrn_problem
+from ..checkdigits import mrn_problems
+from ..hti.spec import label
 from ..model import EnsDocument
 from .base import Finding, rule, sites
 
@@ -13,12 +14,13 @@ from .base import Finding, rule, sites
 def R3004(doc: EnsDocument) -> Iterator[Finding]:
     """The MRN shall be generated using the following structure: Last two digits of year of the registration (n2) Identifier of the country where the message is addressed to (a2) Unique identifier per year and country (an11) Trader interface identifier (a1) Procedure identifier (a1) Check digit (an1)"""
     for inst in sites(doc, "R3004"):
-        problem = mrn_problem(inst.value or "")
-        if not problem and inst.value[2:4] not in codelists.eu_member_states():
-            problem = f"{inst.value[2:4]} is not an ICS2 Member State (the country the ENS was addressed to)"
-        if problem:
-            yield Finding("R3004", inst.xpath, f"MRN {inst.value!r} is not valid: {problem}",
-                          f"Le MRN {inst.value!r} n'est pas valide : {problem}")
+        problems = mrn_problems(inst.value or "", codelists.eu_member_states())
+        if problems:
+            el = inst.spec
+            yield Finding("R3004", inst.xpath,
+                          f"{label(el)} {inst.value!r} is not valid: " + "; ".join(en for en, _ in problems),
+                          f"{label(el, 'fr')} {inst.value!r} n'est pas valide : "
+                          + " ; ".join(fr for _, fr in problems))
 
 
 def unamendable_paths(message_id: str) -> list[str]:

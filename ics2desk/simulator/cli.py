@@ -88,14 +88,20 @@ def _serve(args) -> int:
 def _domibus_mock(args, sim):
     from ..settings import Settings, domibus_password
     from ..store.db import resolve_data_dir
+    from ..transport.domibus import agreement_ref_for
     from ..transport.domibus_soap import PMode
+    from ..xml import schemaset
     from .domibus_mock import DomibusMock
 
     s = Settings.load(resolve_data_dir(getattr(args, "data_dir", None)))
     pmode = PMode(s.from_party_id or "TRADER", s.from_party_type, s.from_role, s.to_party_id, s.to_party_type,
-                  s.to_role, s.service, s.service_type, s.agreement_ref)
+                  s.to_role, s.service, s.service_type, s.agreement_ref, s.agreement_type)
+    # like a trader interface in a version transition: the active version's AgreementRef and the others named
+    versions = {schemaset.message_version(), *s.agreement_refs}
+    refs = tuple(r for r in (agreement_ref_for(s, v) for v in versions) if r)
     password = domibus_password(s)
-    return DomibusMock(sim, pmode, (s.domibus_username, password) if password else None, port=args.domibus_port)
+    return DomibusMock(sim, pmode, (s.domibus_username, password) if password else None, port=args.domibus_port,
+                       agreement_refs=refs)
 
 
 cli.register("simulator", configure, run, "built-in ICS2 simulator on 127.0.0.1 (outage switches for drills)")

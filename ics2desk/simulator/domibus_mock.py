@@ -26,8 +26,12 @@ PATH = "/domibus/services/wsplugin"
 
 class DomibusMock:
     def __init__(self, sim: Ics2Simulator, pmode: soap.PMode, credentials: tuple[str, str] | None = None,
-                 port: int = 0):
+                 port: int = 0, agreement_refs: tuple[str, ...] = ()):
         self.sim, self.pmode, self.credentials = sim, pmode, credentials
+        # the AgreementRefs with a P-Mode leg: pmode's, plus (during a version transition, when the
+        # trader interface takes two message versions) those given here
+        self.accepted_agreement_refs = {pmode.agreement_ref, *agreement_refs}
+        self.submitted: list[tuple[str, str, bytes]] = []  # (action, AgreementRef, payload) per accepted submit
         self.lock = threading.RLock()
         self.status: dict[str, str] = {}  # our message id -> messageStatus
         self.retry: list[tuple[str, bytes]] = []  # submitted, EU side not reachable yet
@@ -98,15 +102,18 @@ class DomibusMock:
         p = self.pmode
         wanted = {"eb:PartyInfo/eb:From/eb:PartyId": p.from_party_id, "eb:PartyInfo/eb:From/eb:Role": p.from_role,
                   "eb:PartyInfo/eb:To/eb:PartyId": p.to_party_id, "eb:PartyInfo/eb:To/eb:Role": p.to_role,
-                  "eb:CollaborationInfo/eb:Service": p.service,
-                  "eb:CollaborationInfo/eb:AgreementRef": p.agreement_ref}
+                  "eb:CollaborationInfo/eb:Service": p.service}
         wrong = [f"{k.split(':')[-1]}={f(k)!r}" for k, v in wanted.items() if f(k) != v]
+        agreement = f("eb:CollaborationInfo/eb:AgreementRef")
+        if agreement not in self.accepted_agreement_refs:
+            wrong.append(f"AgreementRef={agreement!r}")
         if wrong:
             return 500, soap.fault_envelope("WS_PLUGIN:0003", f"No P-Mode leg matches ({', '.join(wrong)})")
         payloads = body.findall("payload")
         if len(payloads) != 1 or payloads[0].get("payloadId") != soap.PAYLOAD_ID:
             return 500, soap.fault_envelope("WS_PLUGIN:0005", "exactly one payload cid:message expected")
         xml = base64.b64decode(payloads[0].findtext("value") or "")
+        self.submitted.append((f("eb:CollaborationInfo/eb:Action") or "", agreement or "", xml))
         mid = f"{uuid.uuid4()}@domibus.mock"
         self.status[mid] = "SEND_ENQUEUED"
         self._forward(mid, xml)

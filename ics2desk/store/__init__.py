@@ -9,6 +9,10 @@ API for the GUI and other features (one Store per thread; never share it across 
     store.save_version(f.lrn, doc, user="agent")       # new version; state back to draft
     store.queue(f.lrn, user="agent")     # validates (draft->ready->queued) + outbox row, one transaction
     store.amend(lrn, doc, user) / store.invalidate(lrn, user) / store.answer_rfi(lrn, ie3r02_doc, user)
+    store.lodged_version(lrn) -> "2"     # ICS2 message version its ENS was lodged with (every version and
+                                         #   message records its own: Version/MessageRecord.message_version)
+    store.version_refusal(lrn) -> LodgedUnderOlderVersionError | None   # amend would refuse: lodged under
+                                         #   an older version; remedy: ics2desk.refile.refile(store, lrn, user)
     rows = store.list_filings(FilingQuery(text="AB12CDE", states=["queued"], sort="updated_at",
                                           descending=True, offset=0, limit=100))   # -> [Filing]
     n = store.count_filings(same_query); store.state_counts() -> {state: n}   # indexed, fast at 100k

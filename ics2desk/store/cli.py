@@ -1,6 +1,6 @@
-"""Scripting and drills: `ics2desk import|submit|outbox|status` on the local store.
+"""Scripting and drills: `ics2desk import|submit|outbox|status|refile` on the local store.
 
-Exit codes (all four commands):
+Exit codes (all five commands):
   0  done
   1  something was refused: invalid filing, illegal step, item failed permanently (in this drain)
   2  unreadable input, unknown LRN (any other KnownError)
@@ -62,34 +62,91 @@ def _store(args):
 
 # --- import ----------------------------------------------------------------------------------
 def configure_import(p: argparse.ArgumentParser) -> None:
-    p.description = "Store an ENS XML file as a draft filing and print its LRN. " + EXIT_CODES
-    p.add_argument("file", metavar="FILE.xml")
-    p.add_argument("--new-lrn", action="store_true", help="give it a fresh LRN (the file's LRN is already used)")
-    p.add_argument("--json", action="store_true")
+    p.description = ("Store ENS XML files as draft filings and print their LRNs. Several files are one "
+                     "batch: a declarant's LRN used by an earlier file of the batch is refused (R3003), "
+                     "naming that file; the others are stored. " + EXIT_CODES)
+    p.add_argument("files", nargs="+", metavar="FILE.xml")
+    p.add_argument("--new-lrn", action="store_true", help="give each a fresh LRN (the file's LRN is already used)")
+    p.add_argument("--json", action="store_true",
+                   help='one file: {"lrn", "state", "errors"}; several: a list of those with "file" '
+                        '(or {"file", "error"} for a file not stored)')
+
+
+def _read_filing(name: str):
+    from ..xml.reader import from_bytes
+
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise BadInputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return from_bytes(data, name)
 
 
 def run_import(args) -> int:
     from ..settings import Settings
     from ..validate import validate_document
-    from ..xml.reader import from_bytes
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise BadInputError(f"{args.file}: cannot read: {exc.strerror or exc}") from None
-    doc = from_bytes(data, args.file)
+    if len(args.files) == 1:  # one file: any refusal is the command's error (exit 2)
+        name = args.files[0]
+        doc = _read_filing(name)
+        with _store(args) as store:
+            prefix = Settings.load(store.data_dir).lrn_prefix
+            f = store.import_document(doc, new_lrn=args.new_lrn, lrn_prefix=prefix)
+        errors = validate_document(doc).errors
+        if args.json:
+            print(json.dumps({"lrn": f.lrn, "state": f.state, "errors": len(errors)}))
+        else:
+            print(f.lrn)
+            if errors:
+                print(f"{f.lrn}: stored as draft with {len(errors)} errors (ics2desk validate {name})",
+                      file=sys.stderr)
+        return 0
+    return _import_batch(args)
+
+
+def _import_batch(args) -> int:
+    """Several files: each read, R3003 across the batch, then each stored in its own transaction;
+    a file that cannot be stored is reported (stderr / JSON) and the others go on. Exit 2 when any
+    file was not stored."""
+    from ..rules.batch import duplicate_lrns
+    from ..settings import Settings
+    from ..validate import validate_document
+
+    docs: list[tuple[str, object]] = []
+    refused: dict[int, str] = {}
+    for i, name in enumerate(args.files):
+        try:
+            docs.append((name, _read_filing(name)))
+        except BadInputError as exc:
+            docs.append((name, None))
+            refused[i] = str(exc)
+    if not args.new_lrn:  # with --new-lrn every file gets a fresh LRN: nothing can clash
+        for i, finding in duplicate_lrns(docs):
+            refused[i] = f"{docs[i][0]}: not stored: {finding.rule} {finding.path}: {finding.en}"
+    results = []
     with _store(args) as store:
         prefix = Settings.load(store.data_dir).lrn_prefix
-        f = store.import_document(doc, new_lrn=args.new_lrn, lrn_prefix=prefix)
-    errors = validate_document(doc).errors
+        for i, (name, doc) in enumerate(docs):
+            if i not in refused:
+                try:
+                    f = store.import_document(doc, new_lrn=args.new_lrn, lrn_prefix=prefix)
+                except BadInputError as exc:
+                    refused[i] = f"{name}: not stored: {exc}"
+                else:
+                    errors = validate_document(doc).errors
+                    results.append({"file": name, "lrn": f.lrn, "state": f.state, "errors": len(errors)})
+                    if not args.json:
+                        print(f"{name}: {f.lrn}")
+                        if errors:
+                            print(f"{f.lrn}: stored as draft with {len(errors)} errors (ics2desk validate {name})",
+                                  file=sys.stderr)
+                    continue
+            results.append({"file": name, "error": refused[i]})
+            if not args.json:
+                print(refused[i], file=sys.stderr)
     if args.json:
-        print(json.dumps({"lrn": f.lrn, "state": f.state, "errors": len(errors)}))
-    else:
-        print(f.lrn)
-        if errors:
-            print(f"{f.lrn}: stored as draft with {len(errors)} errors (ics2desk validate {args.file})",
-                  file=sys.stderr)
-    return 0
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    return 2 if refused else 0
 
 
 # --- submit ----------------------------------------------------------------------------------
@@ -289,24 +346,34 @@ def run_status(args) -> int:
         versions = store.versions(args.lrn)
         items = store.outbox_items(lrn=args.lrn)
         alerts = store.alerts(args.lrn)
+        lodged = store.lodged_version(args.lrn)
     from .lifecycle import boarding_reason
 
+    from ..continuity.adapters import cutoffs_from_settings
+    from ..settings import Settings
+
     verdict = f.boarding
+    deadline = cutoffs_from_settings(Settings.load(store.data_dir), store.data_dir).deadline_of_filing(f)
     out = {"lrn": f.lrn, "state": f.state, "mrn": f.mrn, "declarant": f.declarant, "truck": f.truck,
            "crossing": f.crossing, "arrival": f.arrival, "version": f.version,
+           "message_version": lodged,  # the ICS2 message version its ENS was (or will be) lodged with
            # may the truck board? a Do Not Load is sticky: it outlives any later state
+           # the lodging deadline, by the same rule as the list and the Incidents panel
+           "lodging_deadline": deadline.strftime("%Y-%m-%dT%H:%M:%SZ") if deadline else None,
            "boarding": verdict.value, "may_board": verdict.value == "may_board",
            "do_not_load": bool(f.do_not_load_at), "do_not_load_at": f.do_not_load_at,
            "alerts": [{"kind": a.kind, "raised_at": a.raised_at, "detail": a.detail,
                        "acknowledged_by": a.acknowledged_by, "acknowledged_at": a.acknowledged_at} for a in alerts],
            "errors": versions[-1].errors if versions else [],
            "messages": [{"direction": m.direction, "type": m.message_type, "at": m.created_at,
-                         "transport_id": m.transport_id, "mrn": m.mrn} for m in msgs],
+                         "transport_id": m.transport_id, "mrn": m.mrn, "message_version": m.message_version}
+                        for m in msgs],
            "outbox": [_item_dict(i) for i in items]}
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(f"{f.lrn}: {f.state}" + (f", MRN {f.mrn}" if f.mrn else ""))
+    print(f"{f.lrn}: {f.state}" + (f", MRN {f.mrn}" if f.mrn else "")
+          + (f" (ICS2 message version {lodged})" if lodged else ""))
     if verdict.value != "may_board":
         print(f"  {boarding_reason(verdict)}")
     for e in out["errors"]:
@@ -319,7 +386,42 @@ def run_status(args) -> int:
     return 0
 
 
-cli.register("import", configure_import, _guarded(run_import), "store an ENS file as a draft and print its LRN")
+# --- refile ----------------------------------------------------------------------------------
+def configure_refile(p: argparse.ArgumentParser) -> None:
+    p.description = ("Invalidate and re-file, as one step: queue the invalidation (IE3Q04) of the filing's ENS "
+                     "and open a copy of its latest dataset as a new draft under a new LRN (printed). For an ENS "
+                     "that can no longer be amended, e.g. one lodged under an older ICS2 message version. Check "
+                     "the new draft, then `ics2desk submit NEW_LRN`; `ics2desk outbox drain` sends the "
+                     "invalidation. " + EXIT_CODES)
+    p.add_argument("lrn", metavar="LRN")
+    p.add_argument("--json", action="store_true", help='{"old_lrn", "new_lrn", "invalidation_item", '
+                                                       '"copied_version", "lodged_version", "message_version"}')
+
+
+def run_refile(args) -> int:
+    from dataclasses import asdict
+
+    from ..refile import refile_details
+
+    with _store(args) as store:
+        try:
+            done = refile_details(store, args.lrn)
+        except IllegalTransitionError as exc:
+            print(f"ics2desk: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(asdict(done), indent=1))
+        return 0
+    print(done.new_lrn)
+    print(f"{done.old_lrn}: invalidation (IE3Q04) queued as outbox item {done.invalidation_item}; new draft "
+          f"{done.new_lrn} copied from version {done.copied_version} (ICS2 message version "
+          f"{done.message_version}): check it, then ics2desk submit {done.new_lrn}", file=sys.stderr)
+    return 0
+
+
+cli.register("import", configure_import, _guarded(run_import), "store ENS files as drafts and print their LRNs")
 cli.register("submit", configure_submit, _guarded(run_submit), "validate and queue filings for sending")
 cli.register("outbox", configure_outbox, _guarded(run_outbox), "list, drain, retry, pause or cancel queued submissions")
 cli.register("status", configure_status, _guarded(run_status), "state, MRN and messages of a filing")
+cli.register("refile", configure_refile, _guarded(run_refile),
+             "invalidate a filing's ENS and re-file it under a new LRN (one step)")

@@ -31,6 +31,23 @@ class Filing:
 
 FilingRow = Filing  # list_filings rows carry the same columns
 
+#: kind of crossing by ModeOfTransport, as the list's crossing column says it
+CROSSING_KINDS = {"1": "ferry", "2": "rail", "3": "shuttle"}
+
+
+def crossing_text(mode: str | None, loading: str | None, unloading: str | None) -> str:
+    """The list's crossing column: 'ferry GBDVR-FRCQF'."""
+    return f"{CROSSING_KINDS.get(mode or '', 'road')} {loading or ''}-{unloading or ''}"
+
+
+def crossing_parts(text: str | None) -> tuple[str | None, str | None, str | None]:
+    """(mode, place of loading, place of unloading) back from crossing_text, for rules that need
+    them on a list row without reading the filing's XML (the lodging deadline)."""
+    kind, _, places = (text or "").partition(" ")
+    loading, _, unloading = places.partition("-")
+    mode = next((m for m, k in CROSSING_KINDS.items() if k == kind), None)
+    return mode, loading or None, unloading or None
+
 
 @dataclass
 class FilingQuery:
@@ -56,6 +73,7 @@ class Version:
     created_at: str
     author: str
     errors: list[dict] = field(default_factory=list)  # reply errors (IE3N99/IE3N01) landed on this version
+    message_version: str | None = None  # ICS2 message version it was built with (schemaset.json)
 
 
 @dataclass
@@ -86,6 +104,7 @@ class MessageRecord:
     xml: bytes
     created_at: str
     problem: str | None = None  # set on a quarantined incoming message: why it could not be used
+    message_version: str | None = None  # ICS2 message version it was sent with (out) or read with (in)
 
 
 @dataclass

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from .. import clock
 from ..checkdigits import mrn_problem
-from ..errors import BadInputError, IllegalTransitionError, KnownError
+from ..errors import BadInputError, IllegalTransitionError, KnownError, LodgedUnderOlderVersionError
 from ..failures import FailureKind
 from ..model import EnsDocument
-from ..xml import reader, writer
+from ..transport.base import OutgoingPayload
+from ..xml import reader, schemaset, writer
 from . import documents
 from .lifecycle import State, next_state
 from .records import (
@@ -31,6 +32,7 @@ from .records import (
     MessageRecord,
     OutboxItem,
     Version,
+    crossing_text,
 )
 from .tx import immediate_transaction
 
@@ -125,18 +127,18 @@ class Store:
     def _add_version(self, fid: int, doc: EnsDocument, user: str | None, message_type: str | None = None) -> int:
         c = self.conn
         number = c.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE filing_id=?", (fid,)).fetchone()[0]
-        c.execute("INSERT INTO versions(filing_id, number, message_type, xml, created_at, author) VALUES(?,?,?,?,?,?)",
-                  (fid, number, message_type or doc.message_id, writer.to_bytes(doc), iso_now(), user or self.user))
+        c.execute("INSERT INTO versions(filing_id, number, message_type, xml, created_at, author, message_version) "
+                  "VALUES(?,?,?,?,?,?,?)", (fid, number, message_type or doc.message_id, writer.to_bytes(doc),
+                                            iso_now(), user or self.user, schemaset.message_version()))
         if (message_type or doc.message_id) in ("IE3F50", "IE3F51", "IE3A50", "IE3A51"):
             self._index(fid, doc)
         c.execute("UPDATE filings SET version=?, updated_at=? WHERE id=?", (number, iso_now(), fid))
         return number
 
     def _index(self, fid: int, doc: EnsDocument) -> None:
-        mode = doc.get("activeBorderTransportMeans/ModeOfTransport")
-        kind = {"1": "ferry", "2": "rail", "3": "shuttle"}.get(mode or "", "road")
-        crossing = f"{kind} {doc.get('consignmentMasterLevel/placeOfLoading/UNLOCODE') or ''}-" \
-                   f"{doc.get('consignmentMasterLevel/placeOfUnloading/UNLOCODE') or ''}"
+        crossing = crossing_text(doc.get("activeBorderTransportMeans/ModeOfTransport"),
+                                 doc.get("consignmentMasterLevel/placeOfLoading/UNLOCODE"),
+                                 doc.get("consignmentMasterLevel/placeOfUnloading/UNLOCODE"))
         truck = ", ".join(doc.vehicle_registrations())
         self.conn.execute("UPDATE filings SET declarant=COALESCE(NULLIF(?, ''), declarant), truck=?, crossing=?, "
                           "arrival=?, office=? WHERE id=?",
@@ -187,8 +189,24 @@ class Store:
     def versions(self, lrn: str) -> list[Version]:
         f = self._filing(lrn)
         return [Version(r["number"], r["message_type"], bytes(r["xml"]), r["created_at"], r["author"],
-                        json.loads(r["errors"]))
+                        json.loads(r["errors"]), r["message_version"])
                 for r in self.conn.execute("SELECT * FROM versions WHERE filing_id=? ORDER BY number", (f.id,))]
+
+    def lodged_version(self, lrn: str) -> str | None:
+        """The ICS2 message version the filing's ENS was (or will be) lodged with: that of its
+        latest IE3F50/IE3F51 version (after registration no new one is made; amendments are
+        IE3A5x versions). None when it has none."""
+        f = self._filing(lrn)
+        row = self.conn.execute("SELECT message_version FROM versions WHERE filing_id=? AND message_type IN "
+                                "('IE3F50','IE3F51') ORDER BY number DESC LIMIT 1", (f.id,)).fetchone()
+        return row[0] if row else None
+
+    def version_refusal(self, lrn: str) -> LodgedUnderOlderVersionError | None:
+        """Why the filing's ENS cannot be amended whatever its state, before the agent types an
+        amendment: lodged under an older ICS2 message version than the active set's (the error
+        `amend` would raise; its remedy is refile). None when the version allows amending."""
+        lodged, active = self.lodged_version(lrn), schemaset.message_version()
+        return LodgedUnderOlderVersionError(lrn, lodged, active) if schemaset.is_older(lodged, active) else None
 
     # --- lifecycle steps that queue a message ----------------------------------------------
     def mark_ready(self, lrn: str, user: str | None = None) -> None:
@@ -210,10 +228,23 @@ class Store:
         with self.transaction():
             f = self._filing(lrn)
             state = next_state(f.state, "queue", f.mrn, lrn)
+            rebuilt = self._rebuild_if_older(f, user)
             version_id = self._latest_version_id(f.id)
             item = self._add_outbox(f, version_id, f.message_type)
-            self._set_state(f, state, user, "queue", f"outbox item {item}")
+            self._set_state(f, state, user, "queue", f"outbox item {item}{rebuilt}")
         return item
+
+    def _rebuild_if_older(self, f: Filing, user: str | None) -> str:
+        """A draft saved under an older ICS2 message version is sent as the active one: its
+        dataset (just validated under the active set by mark_ready) is stored again as a new
+        version built with the active set. Returns the audit note, '' when nothing changed."""
+        row = self.conn.execute("SELECT message_version FROM versions WHERE filing_id=? ORDER BY number DESC "
+                                "LIMIT 1", (f.id,)).fetchone()
+        active = schemaset.message_version()
+        if not row or not schemaset.is_older(row[0], active):
+            return ""
+        number = self._add_version(f.id, self.document(f.lrn), user)
+        return f"; rebuilt as version {number} in ICS2 message version {active} (saved under {row[0]})"
 
     def amend(self, lrn: str, doc: EnsDocument, user: str | None = None) -> int:
         """Queue an IE3A50 (full replacement) for a registered ENS."""
@@ -221,6 +252,9 @@ class Store:
 
         f = self._filing(lrn)
         next_state(f.state, "amend", f.mrn, lrn)  # refuse early, before validating
+        refusal = self.version_refusal(lrn)
+        if refusal is not None:  # ICS2 takes no amendment across message versions
+            raise refusal
         amendment = documents.amendment_from(doc, f.mrn or "")
         # R3024: what customs registered cannot change; the stored dataset is that version
         # (every earlier amendment was held to the same rule).
@@ -344,11 +378,14 @@ class Store:
 
     def _add_message(self, fid: int | None, direction: str, mtype: str, xml: bytes, lrn: str | None,
                      mrn: str | None, transport_id: str | None = None, correlation_id: str | None = None,
-                     problem: str | None = None) -> int:
+                     problem: str | None = None, message_version: str | None = None) -> int:
+        """message_version: what an outgoing message was built with (its version row's); by
+        default the active schema set's, which builds consultations and reads every reply."""
         return self.conn.execute(
             "INSERT INTO messages(filing_id, direction, message_type, lrn, mrn, transport_id, correlation_id, xml, "
-            "created_at, problem) VALUES(?,?,?,?,?,?,?,?,?,?)",
-            (fid, direction, mtype, lrn, mrn, transport_id, correlation_id, xml, iso_now(), problem)).lastrowid
+            "created_at, problem, message_version) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+            (fid, direction, mtype, lrn, mrn, transport_id, correlation_id, bytes(xml), iso_now(), problem,
+             message_version or schemaset.message_version())).lastrowid
 
     def record_unmatched(self, xml: bytes, mtype: str, transport_id: str | None, problem: str) -> bool:
         """A message we cannot use (unreadable, not a reply we know) is quarantined with its raw
@@ -478,7 +515,8 @@ class Store:
                           (owner, iso_now(), r["id"]))
                 aid = c.execute("INSERT INTO attempts(outbox_id, started_at, outcome) VALUES(?,?,'in_progress')",
                                 (r["id"], now)).lastrowid
-                xml = bytes(c.execute("SELECT xml FROM versions WHERE id=?", (r["version_id"],)).fetchone()[0])
+                v = c.execute("SELECT xml, message_version FROM versions WHERE id=?", (r["version_id"],)).fetchone()
+                xml = OutgoingPayload(bytes(v[0]), v[1])  # the transport announces the version it was built with
                 item = _item(r)
                 item.state, item.attempts = "sending", item.attempts + 1
                 out.append((item, aid, xml))
@@ -509,7 +547,9 @@ class Store:
         """The transport took the message: log it, move the filing to sent, await the functional reply."""
         with self.transaction() as c:
             f = self._filing(item.lrn)
-            self._add_message(f.id, "out", item.message_type, xml, f.lrn, f.mrn, transport_id)
+            row = c.execute("SELECT message_version FROM versions WHERE id=?", (item.version_id,)).fetchone()
+            self._add_message(f.id, "out", item.message_type, xml, f.lrn, f.mrn, transport_id,
+                              message_version=row[0] if row else None)
             c.execute("UPDATE attempts SET outcome='ok', finished_at=? WHERE id=?", (time.time(), attempt_id))
             awaits = item.message_type in AWAITS_REPLY
             c.execute("UPDATE outbox SET state=?, owner=NULL, last_error=NULL, last_kind=NULL, last_component=NULL, "
@@ -765,7 +805,7 @@ def _alert(r: sqlite3.Row) -> Alert:
 
 def _message(r: sqlite3.Row) -> MessageRecord:
     return MessageRecord(r["id"], r["direction"], r["message_type"], r["lrn"], r["mrn"], r["transport_id"],
-                         r["correlation_id"], bytes(r["xml"]), r["created_at"], r["problem"])
+                         r["correlation_id"], bytes(r["xml"]), r["created_at"], r["problem"], r["message_version"])
 
 
 def _item(r: sqlite3.Row) -> OutboxItem:

@@ -39,6 +39,19 @@ class UnreadablePayload(bytes):
         return obj
 
 
+class OutgoingPayload(bytes):
+    """A queued message's bytes as the outbox hands them to the transport, with the ICS2 message
+    version they were built with (the store records it), so the transport announces that version
+    (Domibus: the eb:AgreementRef) even when the active schema set has moved on since queuing."""
+
+    message_version: str | None
+
+    def __new__(cls, raw: bytes, message_version: str | None):
+        obj = super().__new__(cls, raw)
+        obj.message_version = message_version
+        return obj
+
+
 @dataclass
 class SendResult:
     transport_id: str | None  # AS4 / HTTP message id given by the other side

@@ -9,12 +9,14 @@ used when configured.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import zlib
 
 import httpx
 
 from ..errors import BadInputError
 from ..failures import Component, FailureKind
+from ..xml import schemaset
 from . import domibus_soap as soap
 from .base import ReplyTooLarge, SendResult, TransportFailure, UnreadablePayload, reply_cap
 from .exchange import DEFAULT_MAX_REPLY_BYTES, NOT_TAKEN, Limits, exchange, make_client
@@ -32,12 +34,35 @@ FAULTS = {
 }
 
 
+#: the ICS2 message version whose eb:AgreementRef is the `agreement_ref` setting (the version of
+#: the schema set ics2desk generates; settings.agreement_refs holds the others)
+AGREEMENT_REF_SETTING_VERSION = "2"
+
+
+def agreement_ref_for(settings, version: str) -> str | None:
+    """The eb:AgreementRef announcing ICS2 message version `version`, None when nothing names one:
+    settings.agreement_refs, then the agreement_ref setting for version 2, then the active schema
+    set's own value for its version."""
+    own = dict(settings.agreement_refs or {})
+    if own.get(version):
+        return str(own[version])
+    if version == AGREEMENT_REF_SETTING_VERSION and settings.agreement_ref:
+        return settings.agreement_ref
+    if version == schemaset.message_version():
+        return schemaset.agreement_ref()
+    return None
+
+
 class DomibusTransport:
     def __init__(self, url: str, pmode: soap.PMode, auth: tuple[str, str] | None = None, verify: bool = True,
                  cert: str | tuple[str, str] | None = None, timeout: float = 15.0,
-                 client: httpx.Client | None = None, max_reply_bytes: int = DEFAULT_MAX_REPLY_BYTES):
+                 client: httpx.Client | None = None, max_reply_bytes: int = DEFAULT_MAX_REPLY_BYTES,
+                 agreement_refs=None):
         self.url = url
         self.pmode = pmode
+        # message version -> eb:AgreementRef (a callable, e.g. agreement_ref_for bound to the
+        # settings); None: every message goes with pmode.agreement_ref
+        self.agreement_refs = agreement_refs
         # one deadline per SOAP call (connect + send + the whole reply) and a cap on the reply
         self.limits = Limits(float(timeout), int(max_reply_bytes))
         self.client = client or make_client(self.limits.deadline_s, auth=auth, verify=verify, cert=cert or None)
@@ -53,12 +78,30 @@ class DomibusTransport:
         pmode = soap.PMode(settings.from_party_id, settings.from_party_type, settings.from_role,
                            settings.to_party_id, settings.to_party_type, settings.to_role, settings.service,
                            settings.service_type, settings.agreement_ref,
-                           settings.extra.get("agreement_type", "ics2-interface-version"),
+                           # settings files written before agreement_type was a field kept it in extra
+                           settings.extra.get("agreement_type", settings.agreement_type),
                            settings.extra.get("original_sender"), settings.extra.get("final_recipient"))
         cert = (settings.client_cert, settings.client_key) if settings.client_key else settings.client_cert or None
         return cls(settings.domibus_url, pmode,
                    (settings.domibus_username, password) if settings.domibus_username else None,
-                   settings.tls_verify, cert, settings.send_timeout_s, max_reply_bytes=reply_cap(settings))
+                   settings.tls_verify, cert, settings.send_timeout_s, max_reply_bytes=reply_cap(settings),
+                   agreement_refs=lambda version: agreement_ref_for(settings, version))
+
+    def pmode_for(self, xml: bytes) -> soap.PMode:
+        """The P-Mode values for one message: its eb:AgreementRef names the ICS2 message version
+        it was built with (carried by an outbox payload, else the active schema set's version).
+        A version no setting names is refused for good: sending it under another version's
+        AgreementRef would have the trader interface read it as that version."""
+        if self.agreement_refs is None:
+            return self.pmode
+        version = getattr(xml, "message_version", None) or schemaset.message_version()
+        ref = self.agreement_refs(version)
+        if not ref:
+            raise TransportFailure(f"no AS4 AgreementRef is known for ICS2 message version {version}: add it to "
+                                   f"the settings (agreement_refs, e.g. {{\"{version}\": \"<value from the "
+                                   f"ICD>\"}}) or to the schema set's schemaset.json", FailureKind.REJECTED,
+                                   Component.OPERATOR_SYSTEM)
+        return self.pmode if ref == self.pmode.agreement_ref else dataclasses.replace(self.pmode, agreement_ref=ref)
 
     def _call(self, envelope: bytes, submits: bool = False):
         """One SOAP call. submits: it hands an ENS over, so a failure after the envelope left may
@@ -83,7 +126,7 @@ class DomibusTransport:
                                    maybe_delivered=submits and resp.status_code not in NOT_TAKEN) from None
 
     def send(self, message_type: str, xml: bytes, reference: str) -> SendResult:
-        body, _ = self._call(soap.submit_request(self.pmode, message_type, xml), submits=True)
+        body, _ = self._call(soap.submit_request(self.pmode_for(xml), message_type, xml), submits=True)
         ids = [e.text for e in body.findall("messageID") if e.text]
         if not ids:
             raise TransportFailure("submitMessage answered without a messageID", FailureKind.GATEWAY_UNREACHABLE, AP,

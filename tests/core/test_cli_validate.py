@@ -23,7 +23,7 @@ def test_examples_are_valid_exit_0():
 
 
 def test_json_output_names_rule_and_path_and_exit_1(tmp_path):
-    doc = samples.ferry_filing()
+    doc = samples.ferry_filing("LATE26112500001")  # not the example's LRN: that would be R3003 too
     doc.data["activeBorderTransportMeans"]["estimatedDateAndTimeOfArrival"] = samples.departure_plus(doc.data, timedelta(hours=-1))
     broken = tmp_path / "late.xml"
     broken.write_bytes(to_bytes(doc))
@@ -43,3 +43,4 @@ def test_human_output_and_exit_2_for_non_xml(tmp_path):
     junk.write_text("hello")
     res = run(junk)
     assert res.returncode == 2 and "not well-formed XML" in res.stdout
+
