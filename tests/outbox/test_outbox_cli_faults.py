@@ -90,7 +90,8 @@ def test_nothing_sent_says_why_and_exits_5(data_dir, sim, capsys):
     code, _, err = _run(capsys, "--lang", "fr", "outbox", "drain")
     assert code == EXIT_NOT_SENT and "blamed on Base européenne ICS2 (common repository)" in err
     sim.recover()
-    code, out, err = _run(capsys, "outbox", "drain")
+    # the items wait for their retry time (backoff): drain until they have gone, not just once
+    code, out, err = _run(capsys, "outbox", "drain", "--until-empty", "--timeout", "20")
     assert code == 0 and "sent 2," in out and "not sent" not in err
 
 
