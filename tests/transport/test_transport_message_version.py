@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_transport_domibus import _settings as domibus_settings
 from v3set import V2_AGREEMENT_REF, V3_AGREEMENT_REF, renamed_schema_set
 
 from ics2desk.outbox import Sender
@@ -22,13 +23,7 @@ PASSWORD = "Plugin-User-Pa55"
 
 
 def _settings(url: str, **kw) -> Settings:
-    base = dict(transport="domibus", domibus_url=url, domibus_username="calais", from_party_id="NL812345678",
-                from_party_type="urn:oasis:names:tc:ebcore:partyid-type:unregistered:eu-customs:EORI",
-                to_party_type="urn:oasis:names:tc:ebcore:partyid-type:unregistered:eu-customs:auth",
-                service_type="eu-customs-service-type", retry_base_s=0.02, retry_cap_s=0.1, send_timeout_s=2,
-                poll_interval_s=0.05)
-    base.update(kw)
-    return Settings(**base)
+    return domibus_settings(url, **kw)  # the Domibus tests' P-Mode values
 
 
 @pytest.fixture
