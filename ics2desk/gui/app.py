@@ -5,6 +5,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 
 def run_app(args) -> int:
     from PySide6.QtWidgets import QApplication
@@ -49,6 +51,7 @@ def run_app(args) -> int:
     main.filings.reload()
     if getattr(args, "demo", False):
         main.enable_drills(simulator)
+    fit_to_screen(main.window)
     main.window.show()
     sender.start()
     elo.start()
@@ -62,3 +65,17 @@ def run_app(args) -> int:
             simulator.close()
         if elo_simulator is not None:
             elo_simulator.stop()
+
+
+def fit_to_screen(window) -> None:
+    """A 1366×768 desk screen must show the status bar and every button: never open larger than
+    the screen's free area (the .ui says 1280×820), and maximise on a screen that small."""
+    screen = window.screen() or window.windowHandle() and window.windowHandle().screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    if window.width() > free.width() or window.height() > free.height():
+        window.resize(min(window.width(), free.width()), min(window.height(), free.height()))
+        window.move(free.topLeft())
+        if free.height() <= 800:
+            window.setWindowState(window.windowState() | Qt.WindowMaximized)

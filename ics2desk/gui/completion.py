@@ -1,17 +1,26 @@
-"""Code-list completion for form fields: one shared string model per list, built on first use.
+"""Code-list completion for form fields: the agent types a code or a name, in any case.
 
-A suggestion reads "CODE  description"; the field keeps only the code (see code_of), so the
-agent can type either the code or pick it from the popup with the arrow keys.
+A suggestion reads "CODE  name"; the field keeps only the code (see code_of). The popup is
+ranked: the exact code first, then codes starting with what was typed, names starting with
+it, names with a word starting with it, and anything containing it ("Birm" finds GBBHM
+Birmingham, "cart" the carton, "fr" France). One index per list and language, built on
+first use (UN/LOCODE alone is 24,000 rows); a lookup scans it once, a few milliseconds.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from .. import codelists
 
-_MODELS: dict[tuple[str, str], QStringListModel] = {}
 SEPARATOR = "  "
+MAX_SUGGESTIONS = 40
+#: lists short enough to show whole when the agent asks (Down in an empty field)
+SHOW_ALL_UP_TO = 400
 
 
 def code_of(text: str) -> str:
@@ -19,33 +28,139 @@ def code_of(text: str) -> str:
     return text.split(SEPARATOR, 1)[0].strip()
 
 
-def _model(list_id: str, lang: str) -> QStringListModel | None:
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Écaussinnes' and 'ecau' meet."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if unicodedata.category(c) != "Mn")
+
+
+@dataclass
+class Index:
+    """One code list in one language, ready to search."""
+
+    codes: list[str] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)  # "CODE  name"
+    names: dict[str, str] = field(default_factory=dict)  # code -> name
+    by_folded_code: dict[str, str] = field(default_factory=dict)
+    by_folded_name: dict[str, list[str]] = field(default_factory=dict)
+    keys: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # folded code, name, words
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, "")
+
+    def canonical(self, text: str) -> str | None:
+        """The code for `text` typed in any case ('fr' -> 'FR'), or None."""
+        return self.by_folded_code.get(_fold(text.strip()))
+
+    def search(self, text: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
+        """Codes matching `text`, best first."""
+        q = _fold(text.strip())
+        if not q:
+            return self.codes[:limit] if len(self.codes) <= SHOW_ALL_UP_TO else []
+        ranks: list[list[str]] = [[], [], [], [], []]
+        for code, (fcode, fname, words) in zip(self.codes, self.keys):
+            if fcode == q:
+                ranks[0].append(code)
+            elif fcode.startswith(q):
+                ranks[1].append(code)
+            elif fname.startswith(q):
+                ranks[2].append(code)
+            elif any(w.startswith(q) for w in words):
+                ranks[3].append(code)
+            elif q in fname or q in fcode:
+                ranks[4].append(code)
+        out: list[str] = []
+        for r in ranks:
+            out += r[: limit - len(out)]
+            if len(out) >= limit:
+                break
+        return out
+
+    def resolve(self, text: str) -> str | None:
+        """The one code `text` stands for: the code in any case, a name typed in full, or the
+        only suggestion left. None when it is ambiguous or unknown (the agent chooses)."""
+        text = text.strip()
+        if not text:
+            return None
+        code = self.canonical(text) or self.canonical(code_of(text))
+        if code:
+            return code
+        named = self.by_folded_name.get(_fold(text), [])
+        if len(named) == 1:
+            return named[0]
+        found = self.search(text, limit=2)
+        return found[0] if len(found) == 1 else None
+
+
+_INDEXES: dict[tuple[str, str], Index | None] = {}
+_WORDS = re.compile(r"\w+")
+
+
+def index(list_id: str, lang: str = "en") -> Index | None:
+    """The list's index in `lang` (names in English where the list has no French)."""
     key = (list_id, lang)
-    if key not in _MODELS:
+    if key not in _INDEXES:
         rows = codelists.entries(list_id)
         if not rows:
+            _INDEXES[key] = None
             return None
-        items = []
+        ix = Index()
         for e in rows:
-            text = e.get(lang) or e.get("en") or e.get("name", "")
+            code = e["code"]
+            name = e.get(lang) or e.get("en") or e.get("name", "")
             if list_id == "CL244" and e.get("country"):
-                text = f"{text} ({e['country']})"
-            items.append(f"{e['code']}{SEPARATOR}{text}")
-        _MODELS[key] = QStringListModel(items)
-    return _MODELS[key]
+                name = f"{name} ({e['country']})"
+            english = e.get("en") or e.get("name", "")
+            ix.codes.append(code)
+            ix.display.append(f"{code}{SEPARATOR}{name}")
+            ix.names[code] = name
+            ix.by_folded_code.setdefault(_fold(code), code)
+            folded = _fold(name)
+            ix.by_folded_name.setdefault(folded, []).append(code)
+            if english and english != name:
+                ix.by_folded_name.setdefault(_fold(english), []).append(code)
+                folded = f"{folded} {_fold(english)}"  # French UI: the English name finds it too
+            ix.keys.append((_fold(code), folded, tuple(_WORDS.findall(folded))))
+        _INDEXES[key] = ix
+    return _INDEXES[key]
+
+
+class _Ranked(QObject):
+    """Keeps a completer's model the ranked suggestions for what the line edit says."""
+
+    def __init__(self, edit: QLineEdit, completer: QCompleter, ix: Index):
+        super().__init__(edit)
+        self.edit, self.completer, self.ix = edit, completer, ix
+        # the whole list until the agent types: a prefix set by code still finds its row
+        self.model = QStringListModel(ix.display, completer)
+        completer.setModel(self.model)
+        edit.textEdited.connect(self.update)
+        edit.installEventFilter(self)
+
+    def update(self, text: str) -> None:
+        self.model.setStringList([f"{c}{SEPARATOR}{self.ix.name(c)}" for c in self.ix.search(text)])
+
+    def eventFilter(self, obj, event):
+        # Down (or Alt+Down) in the field opens the list: the whole list when the field is empty
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down and not self.completer.popup().isVisible():
+            self.update(self.edit.text())
+            if self.model.rowCount():
+                self.completer.setCompletionPrefix("")
+                self.completer.complete()
+                return True
+        return False
 
 
 def attach(edit: QLineEdit, list_id: str, lang: str = "en") -> bool:
-    """Give the field a popup of the list's codes; False when we ship no such list."""
-    model = _model(list_id, lang)
-    if model is None:
+    """Give the field a ranked popup of the list's codes and names; False when we ship no
+    such list."""
+    ix = index(list_id, lang)
+    if ix is None:
         return False
-    completer = QCompleter(model, edit)
+    completer = QCompleter(edit)
     completer.setCaseSensitivity(Qt.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchStartsWith)
+    completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)  # the ranking filters
     completer.setMaxVisibleItems(12)
-    if model.rowCount() > 2000:  # UN/LOCODE: let the popup render only what it shows
-        completer.setModelSorting(QCompleter.UnsortedModel)
+    _Ranked(edit, completer, ix)
     edit.setCompleter(completer)
     # QCompleter writes the whole line into the field after `activated`: reduce it to the code
     # once the completer is done.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from .filings_model import state_label
 
@@ -55,6 +55,12 @@ class FilingDetail(QWidget):
         for name in ACTIONS:
             b = QPushButton(self)
             b.setObjectName(f"action_{name}")
+            # Space/Enter act only on what the agent put the focus on: a click does not leave the
+            # focus on a button (a later Space would press it again, or the button next to it
+            # once this one is disabled), and no button is the window's default
+            b.setFocusPolicy(Qt.TabFocus)
+            b.setAutoDefault(False)
+            b.setDefault(False)
             b.clicked.connect(lambda _=False, n=name: self.lrn and self.action.emit(n, self.lrn))
             self.buttons[name] = b
             row.addWidget(b)
@@ -88,9 +94,14 @@ class FilingDetail(QWidget):
         else:
             mrn = filing.mrn or self.tr("no MRN yet")
             self.title.setText(f"<b>{filing.lrn}</b> — {state_label(filing.state)} — MRN {mrn}")
+        focused = QApplication.focusWidget()
         for name, b in self.buttons.items():
             allowed = ACTIONS[name]
             b.setEnabled(filing is not None and (allowed is None or self.state in allowed))
+        if focused in self.buttons.values() and QApplication.focusWidget() is not focused:
+            # the focused button was disabled and Qt moved the focus to its neighbour ("New
+            # filing from this one"): put it where a stray Space does nothing
+            self.timeline.setFocus(Qt.OtherFocusReason)
         self.timeline.clear()
         from ..replies import describe
         from . import i18n
@@ -125,3 +136,55 @@ class FilingDetail(QWidget):
         for name, b in self.buttons.items():
             b.setText(texts[name])
         self.banner.retranslate()
+
+
+class InvalidateDialog(QDialog):
+    """Invalidate an ENS: a reason is required (kept in the audit trail), Cancel is the
+    default, Enter in the reason box only starts a new line."""
+
+    def __init__(self, lrn: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("invalidateDialog")
+        self.setWindowTitle(self.tr("Invalidate {0}").format(lrn))
+        text = QLabel(self.tr("Invalidate {0}? Customs will be told the ENS no longer stands; this cannot be "
+                              "undone. Say why (kept in the filing's history):").format(lrn), self)
+        text.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("invalidateReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("e.g. truck cancelled, goods not loaded, filed twice"))
+        self.reason.setMaximumHeight(80)
+        buttons = QDialogButtonBox(self)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.RejectRole)
+        self.invalidate_button = buttons.addButton(self.tr("Invalidate"), QDialogButtonBox.DestructiveRole)
+        self.invalidate_button.setObjectName("confirmInvalidate")
+        for b in (self.cancel_button, self.invalidate_button):
+            b.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
+        self.invalidate_button.setEnabled(False)
+        self.reason.textChanged.connect(
+            lambda: self.invalidate_button.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.cancel_button.clicked.connect(self.reject)
+        self.invalidate_button.clicked.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(text)
+        lay.addWidget(self.reason)
+        lay.addWidget(buttons)
+        self.setTabOrder(self.reason, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.invalidate_button)
+        self.reason.setFocus()
+        self.resize(520, 220)
+
+    def reason_text(self) -> str:
+        return " ".join(self.reason.toPlainText().split())
+
+
+def ask_invalidate_reason(parent, lrn: str) -> str | None:
+    """The agent's reason to invalidate `lrn`, or None when they did not confirm."""
+    dialog = InvalidateDialog(lrn, parent)
+    try:
+        if dialog.exec() == QDialog.Accepted and dialog.reason_text():
+            return dialog.reason_text()
+        return None
+    finally:
+        dialog.deleteLater()

@@ -6,16 +6,30 @@ EnsDocument.data) and knows the XPath of what it shows, so findings land where t
 """
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ..hti.spec import ElementSpec
+from ..hti.spec import ElementSpec, rule_texts
 from .fields import Field, tr_hti
+
+
+def focus_and_show(w: QWidget) -> None:
+    """Focus `w` and scroll the form to it: focus given by code (a row just added) does not
+    scroll a QScrollArea, and the agent would type into a field they cannot see."""
+    w.setFocus(Qt.OtherFocusReason)
+    p = w.parentWidget()
+    while p is not None and not isinstance(p, QScrollArea):
+        p = p.parentWidget()
+    if p is not None:
+        p.ensureWidgetVisible(w, 50, 80)
 
 
 def has_data(node) -> bool:
@@ -30,17 +44,60 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Editors", text)
 
 
-class FormContext:
-    """What every editor needs from the form: field registry, edit notification, view mode."""
+_INDEX = re.compile(r"\[\d+\]")
 
-    def __init__(self, lang: str, unamendable: set[str], on_edit: Callable[[Field], None]):
+
+def shape_of(xpath: str) -> str:
+    """'/IE3F50/a/b[2]/c' -> 'a/b/c': the HTI path every occurrence of a repeated row shares."""
+    return _INDEX.sub("", xpath).split("/", 2)[-1] if xpath.count("/") >= 2 else ""
+
+
+class FormContext:
+    """What every editor needs from the form: field registry, edit notification, view mode.
+
+    `on_structure` is called once the widgets changed (rows built or removed, another row
+    bound): the form then puts the tab order back in visual order. Nested rebuilds are
+    batched (see `batch`), so a bind of the whole form relinks once."""
+
+    def __init__(self, lang: str, unamendable: set[str], on_edit: Callable[[Field], None],
+                 on_structure: Callable[[], None] | None = None):
         self.lang = lang
         self.unamendable = unamendable
         self.on_edit = on_edit
+        self.on_structure = on_structure or (lambda: None)
         self.fields: list[Field] = []
         self.full_view = False
         self.locked = False
         self.problem_paths: set[str] = set()
+        #: HTI paths (no indices) filled or flagged in some occurrence: every occurrence of a
+        #: repeated row shows them, so goods item 2 has the rows goods item 1 has
+        self.shapes: set[str] = set()
+        self._depth = 0
+        self._pending = False
+
+    @contextmanager
+    def batch(self):
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._pending:
+                self._pending = False
+                self.on_structure()
+
+    def structure_changed(self) -> None:
+        if self._depth:
+            self._pending = True
+        else:
+            self.on_structure()
+
+    def add_shape(self, xpath: str) -> None:
+        """A value was typed at `xpath`: its row (and the groups around it) show in every occurrence."""
+        path = shape_of(xpath)
+        while path:
+            self.shapes.add(path)
+            path = path.rpartition("/")[0]
 
     def new_field(self, el: ElementSpec, parent: QWidget) -> Field:
         f = Field(el, el.path in self.unamendable, self.lang, parent)
@@ -55,11 +112,26 @@ class FormContext:
 
     def shows(self, el: ElementSpec, value, xpath: str) -> bool:
         """Simple view: mandatory rows, plus anything filled in or carrying a problem."""
-        if self.full_view or has_data(value):
+        if self.full_view or has_data(value) or el.path in self.shapes:
             return True
         if any(p == xpath or p.startswith(xpath + "/") or p.startswith(xpath + "[") for p in self.problem_paths):
             return True
+        if el.status == "C" and mandatory_by_default(el):
+            return True
         return el.status == "M" and el.min >= 1
+
+
+_ELSE_MANDATORY = re.compile(r"\bELSE\b[^.]*\bis M\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def mandatory_by_default(el: ElementSpec) -> bool:
+    """A conditional row whose HTI condition makes it mandatory unless an exception applies
+    ("... THEN it is O, ELSE it is M": HS code C3025, postcode C3034, marks and number of
+    packages C3036): the simple view shows it from the start, so no field appears under the
+    agent's fingers while typing (and no keystroke lands in the row below)."""
+    texts = rule_texts()
+    return bool(el.conditions) and all(_ELSE_MANDATORY.search(texts.get(c, "")) for c in el.conditions)
 
 
 def _is_inline(el: ElementSpec) -> bool:
@@ -93,6 +165,8 @@ class GroupEditor(QWidget):
                 self.rows.append((child, w, None))
             else:
                 f = ctx.new_field(child, self)
+                if el.repeats and child.name in AUTO_NUMBERED:
+                    f.set_auto_numbered()  # the form numbers the rows; Tab goes to data
                 label = QLabel(f.label_text(), self)
                 label.setBuddy(f.edit)
                 if child.status == "M":
@@ -102,15 +176,23 @@ class GroupEditor(QWidget):
 
     def bind(self, node: dict, xpath: str) -> None:
         self.node, self.xpath = node, xpath
-        for el, w, _ in self.rows:
-            path = f"{xpath}/{el.name}"
-            if isinstance(w, Field):
-                w.bind(node, path)
-            elif isinstance(w, GroupBox):
-                w.bind(node.setdefault(el.name, {}), path)
-            else:
-                w.bind(node.setdefault(el.name, []), xpath)
-        self.update_visibility()
+        with self.ctx.batch():
+            for el, w, _ in self.rows:
+                path = f"{xpath}/{el.name}"
+                if isinstance(w, Field):
+                    w.bind(node, path)
+                elif isinstance(w, GroupBox):
+                    w.bind(node.setdefault(el.name, {}), path)
+                else:
+                    w.bind(node.setdefault(el.name, []), xpath)
+            self.update_visibility()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab reaches in here, top to bottom (hidden rows included: Tab skips them)."""
+        out: list[QWidget] = []
+        for _, w, _ in self.rows:
+            out += [w.edit] if isinstance(w, Field) else w.focus_widgets()
+        return out
 
     def update_visibility(self) -> bool:
         """Show/hide rows for the view mode; True when anything stays visible."""
@@ -159,6 +241,9 @@ class GroupBox(QGroupBox):
     def bind(self, node: dict, xpath: str) -> None:
         self.inner.bind(node, xpath)
 
+    def focus_widgets(self) -> list[QWidget]:
+        return self.inner.focus_widgets()
+
     def update_visibility(self) -> bool:
         return self.inner.update_visibility()
 
@@ -173,9 +258,12 @@ class GroupBox(QGroupBox):
         self.inner.retranslate()
 
 
+AUTO_NUMBERED = ("sequenceNumber", "goodsItemNumber")
+
+
 def _auto_number(el: ElementSpec, items: list[dict]) -> None:
     """Sequence and item numbers follow the row order, so the agent never types them."""
-    for name in ("sequenceNumber", "goodsItemNumber"):
+    for name in AUTO_NUMBERED:
         if any(c.name == name for c in el.children):
             for i, item in enumerate(items, 1):
                 item[name] = str(i)
@@ -205,31 +293,45 @@ class RepeatInline(QGroupBox):
         while len(items) < self.spec.min:
             items.append({})
         _auto_number(self.spec, items)
-        self._rebuild()
+        with self.ctx.batch():
+            self._rebuild()
 
     def _rebuild(self) -> None:
         for fields in self.row_fields:
             self.ctx.drop_fields(fields)
         for w in self.row_widgets:
-            w.setParent(None)
+            # hidden and deleted in place: a widget set free with setParent(None) becomes a
+            # window of its own, and deleting it took the activation from the form's window
+            # (seen on the offscreen platform: the next key went nowhere)
+            w.hide()
+            self.lay.removeWidget(w)
             w.deleteLater()
         self.row_fields, self.row_widgets = [], []
+        children = self.spec.children
+        # two fields a line at most (packaging, passive means): each keeps room for its value,
+        # the name beside a code and its error; Tab reads them left to right, line by line
+        per_line = len(children) if len(children) <= 2 else 2
         for i, item in enumerate(self.items, 1):
             row = QWidget(self)
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(row)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setVerticalSpacing(2)
             fields = []
-            for child in self.spec.children:
+            for n, child in enumerate(children):
                 label = QLabel(tr_hti(child.label), row)
+                label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 f = self.ctx.new_field(child, row)
+                label.setMinimumHeight(f.edit.sizeHint().height())  # level with the edit, not its error
                 label.setBuddy(f.edit)
                 f.bind(item, f"{self.parent_xpath}/{self.spec.name}[{i}]/{child.name}")
-                if child.name == "sequenceNumber":
-                    f.edit.setReadOnly(True)
-                    f.edit.setFocusPolicy(Qt.NoFocus)
+                line, col = divmod(n, per_line)
+                if child.name in AUTO_NUMBERED:
+                    f.set_auto_numbered()
                     f.setMaximumWidth(40)
-                h.addWidget(label)
-                h.addWidget(f, 1)
+                else:
+                    grid.setColumnStretch(2 * col + 1, 1)
+                grid.addWidget(label, line, 2 * col, Qt.AlignTop)
+                grid.addWidget(f, line, 2 * col + 1, Qt.AlignTop)
                 fields.append(f)
             remove = QPushButton("\u2212", row)
             remove.setObjectName("removeRow")
@@ -238,26 +340,37 @@ class RepeatInline(QGroupBox):
             remove.setToolTip(_tr("Remove this line"))
             remove.setEnabled(len(self.items) > self.spec.min)
             remove.clicked.connect(lambda _=False, n=i - 1: self.remove(n))
-            h.addWidget(remove)
+            grid.addWidget(remove, 0, 2 * per_line, Qt.AlignTop)
             self.lay.insertWidget(self.lay.count() - 1, row)
             row.show()
             self.row_fields.append(fields)
             self.row_widgets.append(row)
         self.add_button.setEnabled(len(self.items) < self.spec.max)
-        self.ctx.on_edit(None)
+        self.ctx.structure_changed()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Row by row, left to right, then the add button under them."""
+        return [f.edit for fields in self.row_fields for f in fields] + [self.add_button]
 
     def add(self) -> None:
         self.items.append({})
         _auto_number(self.spec, self.items)
         self._rebuild()
+        self.ctx.on_edit(None)
         focusable = [f for f in self.row_fields[-1] if f.edit.focusPolicy() != Qt.NoFocus]
         if focusable:
-            focusable[0].setFocus()
+            focus_and_show(focusable[0].edit)
 
     def remove(self, index: int) -> None:
+        had_focus = any(f.edit.hasFocus() for fields in self.row_fields for f in fields)
         del self.items[index]
         _auto_number(self.spec, self.items)
         self._rebuild()
+        self.ctx.on_edit(None)
+        if had_focus:  # stay in this group, on the line that took the removed one's place
+            rows = [[f for f in fields if f.edit.focusPolicy() != Qt.NoFocus] for fields in self.row_fields]
+            row = rows[min(index, len(rows) - 1)] if rows else []
+            (row[0] if row else self.add_button).setFocus()
 
     def update_visibility(self) -> bool:
         return True
@@ -331,7 +444,9 @@ class RepeatTable(QGroupBox):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(150)
+        # a fixed height (room for the rows, up to five): a table that may grow takes or gives
+        # back the form's spare height whenever an error appears elsewhere, and the form jumps
+        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.table.installEventFilter(_EnterAdds(self))
         self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
         self.add_button = QPushButton(self)
@@ -356,13 +471,21 @@ class RepeatTable(QGroupBox):
         return f"{self.parent_xpath}/{self.spec.name}[{index + 1}]"
 
     def bind(self, items: list, parent_xpath: str) -> None:
+        """Show `items`; the same list bound again (a refill from the address book, a
+        re-validation) keeps the row the agent is on, so typing never jumps to another row."""
+        same = items is self.items and parent_xpath == self.parent_xpath
+        keep = self.current if same and 0 <= self.current < len(items) else 0
         self.items, self.parent_xpath = items, parent_xpath
         while len(items) < max(self.spec.min, 1 if self.spec.min else 0):
             items.append({})
         _auto_number(self.spec, items)
         self.current = -1
         self.refresh()
-        self.select(0 if items else -1)
+        self.select(keep if items else -1)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The summary table, then the detail pane of the current row."""
+        return [self.table] + self.detail.focus_widgets()
 
     def refresh(self) -> None:
         self.table.blockSignals(True)
@@ -379,6 +502,9 @@ class RepeatTable(QGroupBox):
         self.table.blockSignals(False)
         self.remove_button.setEnabled(len(self.items) > max(self.spec.min, 0) and self.current >= 0)
         self.add_button.setEnabled(len(self.items) < self.spec.max)
+        rows = max(2, min(len(self.items), 5))
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+                                  + rows * self.table.verticalHeader().defaultSectionSize())
 
     def refresh_current(self) -> None:
         if 0 <= self.current < len(self.items):
@@ -392,13 +518,15 @@ class RepeatTable(QGroupBox):
             return
         self.current = index
         self.detail.setVisible(index >= 0)
-        if index >= 0:
-            self.table.blockSignals(True)
-            self.table.setCurrentCell(index, 0)
-            self.table.blockSignals(False)
-            self.detail.bind(self.items[index], self.row_xpath(index))
-        self.remove_button.setEnabled(len(self.items) > self.spec.min and index >= 0)
-        self.current_changed.emit(index)
+        with self.ctx.batch():
+            if index >= 0:
+                self.table.blockSignals(True)
+                self.table.setCurrentCell(index, 0)
+                self.table.blockSignals(False)
+                self.detail.bind(self.items[index], self.row_xpath(index))
+            self.remove_button.setEnabled(len(self.items) > self.spec.min and index >= 0)
+            self.current_changed.emit(index)
+            self.ctx.structure_changed()  # other row, other problems to show on the same fields
 
     def add(self) -> None:
         if len(self.items) >= self.spec.max:
@@ -419,7 +547,7 @@ class RepeatTable(QGroupBox):
         for f in self.ctx.fields:
             if f.xpath.startswith(self.row_xpath(self.current) + "/") and f.isVisibleTo(self) \
                     and f.edit.focusPolicy() != Qt.NoFocus and not f.edit.isReadOnly():
-                f.setFocus()
+                focus_and_show(f.edit)
                 break
 
     def remove_current(self) -> None:

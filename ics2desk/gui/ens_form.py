@@ -2,14 +2,17 @@
 agent works: declaration & lodging person; truck, crossing & routing; master consignment;
 house consignments & goods items; trailer, containers & seals.
 
-Keyboard: Tab walks the fields, Enter on a goods table adds a row, Ctrl+S saves,
-Ctrl+Enter validates and queues, Ctrl+P prints. Validation runs 300 ms after the last key.
+Keyboard: Tab walks the fields top to bottom, row by row (every repeated line included, in
+the order they stand on screen, also lines added while typing), Enter on a goods table adds
+a row, Ctrl+S saves, Ctrl+Enter validates and queues, Ctrl+P prints. Validation runs 300 ms
+after the last key.
 """
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
@@ -19,7 +22,7 @@ from ..model import EnsDocument
 from ..rules.amendment import unamendable_paths
 from ..rules.base import Finding
 from ..validate import validate_document
-from .editors import FormContext, GroupEditor, RepeatTable
+from .editors import FormContext, GroupEditor, RepeatTable, has_data, shape_of
 from .fields import Field
 from .style import STYLE
 
@@ -97,6 +100,12 @@ def missing_required(children, node: dict, xpath: str, present: bool = True):
                                         present and (el.min >= 1 or has_data(sub)))
 
 
+@lru_cache(maxsize=None)
+def _table_order(message_id: str) -> dict[str, int]:
+    """HTI path -> its row number in the message's table."""
+    return {path: i for i, path in enumerate(load_message(message_id).by_path)}
+
+
 def drop_empty(node):
     """The working tree minus empty values, groups and rows: what the filing really says."""
     if isinstance(node, dict):
@@ -109,6 +118,69 @@ def drop_empty(node):
     if isinstance(node, list):
         return [x for x in (drop_empty(v) for v in node) if x not in (None, "", {}, [])]
     return node
+
+
+def ask_discard(parent, can_save: bool = True) -> str:
+    """The form has unsaved changes and something would replace it: "cancel" (the default,
+    also Escape and Enter), "save" or "discard"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    # QCoreApplication.translate spelled out, so pyside6-lupdate finds these strings
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("EnsForm", "Unsaved changes"),
+                      QCoreApplication.translate("EnsForm", "This filing has changes that are not saved. They are "
+                                                            "lost if you open another one."),
+                      QMessageBox.NoButton, parent)
+    box.setObjectName("discardChanges")
+    keep = box.addButton(QCoreApplication.translate("EnsForm", "Keep editing"), QMessageBox.RejectRole)
+    save = box.addButton(QCoreApplication.translate("EnsForm", "Save draft, then continue"),
+                         QMessageBox.AcceptRole) if can_save else None
+    discard = box.addButton(QCoreApplication.translate("EnsForm", "Discard changes"), QMessageBox.DestructiveRole)
+    for b in (keep, save, discard):
+        if b is not None:
+            b.setAutoDefault(False)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    try:
+        box.exec()
+        clicked = box.clickedButton()
+        return "discard" if clicked is discard else "save" if save is not None and clicked is save else "cancel"
+    finally:
+        box.deleteLater()
+
+
+def may_replace(form, parent, save=None) -> bool:
+    """May `form`'s content be replaced (a new filing, another one opened)? Asks when it has
+    unsaved changes; `save(document)` (returning None when it failed) offers to save first."""
+    if form is None or not form.dirty:
+        return True
+    choice = ask_discard(parent, can_save=save is not None)
+    if choice == "save":
+        return save(form.document()) is not None
+    return choice == "discard"
+
+
+def check_form(message_id: str, data: dict, registered, strict: bool, touched: frozenset):
+    """The form's findings for a copy of its working tree: every rule and the XSD, plus the empty
+    mandatory fields of groups that are there (all of them once strict, else those touched).
+    Qt-free and thread-safe on its arguments: it runs on the GUI thread or in the background."""
+    doc = EnsDocument(message_id, drop_empty(data))  # new containers: `data` is left as it is
+    if not doc.lrn and message_id in ("IE3F50", "IE3F51"):
+        # A new filing gets its LRN from the desk on first save (unique per declarant, R3003):
+        # validate as it will be sent, so the empty LRN hides nothing behind it.
+        doc.data["LRN"] = PROVISIONAL_LRN
+    report = validate_document(doc, registered)
+    seen = {f.path for f in report.findings}
+    spec = load_message(message_id)
+    tree = dict(data, LRN=doc.data["LRN"]) if doc.data.get("LRN") == PROVISIONAL_LRN else data
+    report.findings.extend(f for f in missing_required(spec.root.children, tree, f"/{message_id}")
+                           if f.path not in seen and (strict or f.path in touched))
+    return report
+
+
+class _Results(QObject):
+    """Carries a background validation's result to the GUI thread (queued signal)."""
+
+    done = Signal(int, object)  # form version, Report (or the exception)
 
 
 class EnsForm(QWidget):
@@ -135,7 +207,14 @@ class EnsForm(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.validate_now)
+        self._debounce.timeout.connect(self.validate_later)
+        # Validation while typing runs off the GUI thread (one at a time, in order); a result
+        # for an older version of the form than the one on screen is dropped.
+        self._version = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._results = _Results()
+        self._results.done.connect(self._validated_in_background)
 
         self.header = QWidget(self)
         h = QHBoxLayout(self.header)
@@ -183,6 +262,7 @@ class EnsForm(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes from field to field, not to the frame
         self.findings = QListWidget(self)
         self.findings.setObjectName("findings")
         self.findings.setFocusPolicy(Qt.ClickFocus)
@@ -226,7 +306,7 @@ class EnsForm(QWidget):
         except KeyError:
             unamendable = set()
         old = getattr(self, "ctx", None)
-        self.ctx = FormContext(self.lang, unamendable, self._field_edited)
+        self.ctx = FormContext(self.lang, unamendable, self._field_edited, self._structure_changed)
         if old is not None:
             self.ctx.full_view = old.full_view
             self.ctx.locked = old.locked
@@ -261,11 +341,53 @@ class EnsForm(QWidget):
         self.nav.clear()
         for _ in self.section_headers:
             QListWidgetItem(self.nav)
+        self._relink_focus()
 
     def _house_changed(self, index: int) -> None:
-        if index >= 0:
-            self.sec_equipment.bind(self.sec_houses.items[index], self.sec_houses.row_xpath(index))
-        self.sec_equipment.setVisible(index >= 0)
+        with self.ctx.batch():
+            if index >= 0:
+                self.sec_equipment.bind(self.sec_houses.items[index], self.sec_houses.row_xpath(index))
+            self.sec_equipment.setVisible(index >= 0)
+
+    def _sections(self):
+        return (self.sec_declaration, self.sec_crossing, self.sec_master, self.sec_houses, self.sec_equipment)
+
+    # --- focus ---------------------------------------------------------------------
+    def focus_chain(self) -> list[QWidget]:
+        """Every widget Tab may reach, in the order they stand on screen: the header, then the
+        form top to bottom, each group's lines one after the other, left to right."""
+        chain = [self.kind, self.preset, self.full]
+        for ed in self._sections():
+            chain += ed.focus_widgets()
+        return [w for w in chain if w.focusPolicy() & Qt.TabFocus]
+
+    def focus_start(self) -> None:
+        """Where the agent starts: the crossing on a blank filing, else the first empty field
+        Tab reaches (the first field when everything is filled)."""
+        if not self.data.get("activeBorderTransportMeans", {}).get("ModeOfTransport"):
+            self.preset.setFocus(Qt.OtherFocusReason)
+            return
+        lrn = f"/{self.message_id}/LRN"  # the desk assigns it at the first save
+        edits = [f for f in self.fields_in_tab_order() if not f.edit.isReadOnly() and f.xpath != lrn]
+        target = next((f for f in edits if not f.value()), edits[0] if edits else None)
+        if target is not None:
+            self.scroll.ensureWidgetVisible(target)
+            target.setFocus(Qt.OtherFocusReason)
+
+    def _relink_focus(self) -> None:
+        """Qt chains widgets in the order they were made: lines added later (communications,
+        routing, packaging, the passive means of another goods item) would come last. Put the
+        chain back in visual order."""
+        chain = self.focus_chain()
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def _structure_changed(self) -> None:
+        """Lines were built or removed, or another row is shown: tab order, then the problems
+        already known on the fields that now stand for other paths."""
+        self._relink_focus()
+        if getattr(self, "_findings_shown", False):
+            self._show_on_fields()
 
     def set_message(self, message_id: str) -> None:
         if message_id == self.message_id:
@@ -288,6 +410,7 @@ class EnsForm(QWidget):
         self.data = copy.deepcopy(doc.data)
         self.data.setdefault("SpecificCircumstanceIndicator", self.message_id[-3:])
         self.data.setdefault("reEntryIndicator", "0")
+        self.ctx.shapes = self._shapes_of_data()
         self._rebind()
         self.remote_findings = []
         self.dirty = keep_dirty
@@ -299,14 +422,14 @@ class EnsForm(QWidget):
     def _rebind(self) -> None:
         """Point every editor at the working tree again (after load or a fill from the book)."""
         root_xpath = f"/{self.message_id}"
-        house = self.sec_houses.current
-        self.sec_declaration.bind(self.data, root_xpath)
-        self.sec_crossing.bind(self.data, root_xpath)
-        master = self.data.setdefault("consignmentMasterLevel", {})
-        self.sec_master.bind(master, f"{root_xpath}/consignmentMasterLevel")
-        self.sec_houses.bind(master.setdefault("consignmentHouseLevel", []), f"{root_xpath}/consignmentMasterLevel")
-        if 0 < house < len(self.sec_houses.items):
-            self.sec_houses.select(house)
+        with self.ctx.batch():
+            self.sec_declaration.bind(self.data, root_xpath)
+            self.sec_crossing.bind(self.data, root_xpath)
+            master = self.data.setdefault("consignmentMasterLevel", {})
+            self.sec_master.bind(master, f"{root_xpath}/consignmentMasterLevel")
+            # the same lists bound again keep the house and goods item the agent is on
+            self.sec_houses.bind(master.setdefault("consignmentHouseLevel", []),
+                                 f"{root_xpath}/consignmentMasterLevel")
 
     # --- reuse (address book, goods catalogue) ---------------------------------------
     def set_lrn(self, lrn: str | None, locked: bool) -> None:
@@ -386,19 +509,13 @@ class EnsForm(QWidget):
         return None
 
     def fields_in_tab_order(self) -> list[Field]:
-        """Fields the agent reaches with Tab, in the order Tab reaches them."""
-        out = []
-        start = self.ctx.fields[0].edit if self.ctx.fields else None
-        w = start
-        seen = set()
+        """Fields the agent reaches with Tab, in the order Tab reaches them (the chain the form
+        keeps in visual order, see _relink_focus; tests walk the real one with key presses).
+        Not by walking Qt's own chain from Python: in the main window that wraps every widget
+        of the window, and a wrapper made for the window itself can take its C++ object along."""
         by_edit = {id(f.edit): f for f in self.ctx.fields}
-        while w is not None and id(w) not in seen:
-            seen.add(id(w))
-            f = by_edit.get(id(w))
-            if f is not None and w.isVisibleTo(self) and w.focusPolicy() & Qt.TabFocus:
-                out.append(f)
-            w = w.nextInFocusChain()
-        return out
+        return [by_edit[id(w)] for w in self.focus_chain()
+                if id(w) in by_edit and w.isVisibleTo(self) and w.isEnabled()]
 
     # --- view ----------------------------------------------------------------------
     def set_full_view(self, full: bool) -> None:
@@ -443,12 +560,19 @@ class EnsForm(QWidget):
         crossing = self.presets.by_id(crossing_id)
         doc = self.document()
         presets_mod.apply(doc.data, crossing)
+        strict, touched = self.strict, set(self.touched)
         self.load(doc, keep_dirty=True)
+        # the preset is not the agent's work to check: what they touched and the mode stay
+        self.strict, self.touched = strict, touched
+        self._show_findings()
 
     # --- validation ----------------------------------------------------------------
     def _field_edited(self, field: Field | None) -> None:
         self.dirty = True
+        self._version += 1  # a validation still running speaks of the form before this edit
         if field is not None:
+            if field.stored():
+                self.ctx.add_shape(field.xpath)
             self._reuse(field)
             self.touched.add(field.xpath)
             self.remote_findings = [f for f in self.remote_findings if f.path != field.xpath]
@@ -467,25 +591,70 @@ class EnsForm(QWidget):
                 p = p.parentWidget()
         return out
 
+    def _snapshot(self) -> tuple:
+        """What a validation needs, copied: it may run in another thread while the agent types."""
+        return (self.message_id, copy.deepcopy(self.data), self.registered, self.strict, frozenset(self.touched))
+
     def validate_now(self):
+        """Validate on this thread and show the result (load, save, queue, tests)."""
         self._debounce.stop()
-        doc = self.document()
-        if not doc.lrn and self.message_id in ("IE3F50", "IE3F51"):
-            # A new filing gets its LRN from the desk on first save (unique per declarant, R3003):
-            # validate as it will be sent, so the empty LRN hides nothing behind it.
-            doc = doc.copy()
-            doc.data["LRN"] = PROVISIONAL_LRN
-        report = validate_document(doc, self.registered)
-        seen = {f.path for f in report.findings}
-        spec = load_message(self.message_id)
-        tree = dict(self.data, LRN=doc.data["LRN"]) if doc.data.get("LRN") == PROVISIONAL_LRN else self.data
-        extra = [f for f in missing_required(spec.root.children, tree, f"/{self.message_id}")
-                 if f.path not in seen and (self.strict or f.path in self.touched)]
-        report.findings.extend(extra)
+        self._version += 1  # whatever runs in the background is now stale
+        report = check_form(*self._snapshot())
+        self._apply(report)
+        return report
+
+    def validate_later(self) -> None:
+        """Validate the form as it is now in the background; the result shows when it comes,
+        unless the agent typed again meanwhile (then the newer validation's result shows)."""
+        self._version += 1
+        version, snapshot, results = self._version, self._snapshot(), self._results
+
+        def run():
+            try:
+                report = check_form(*snapshot)
+            except Exception as exc:  # noqa: BLE001 - reported on the GUI thread, as a bug
+                report = exc
+            results.done.emit(version, report)
+
+        self._pool.start(run)
+
+    def _validated_in_background(self, version: int, report) -> None:
+        if version != self._version:
+            return  # stale: the form changed since this validation started
+        if isinstance(report, BaseException):
+            raise report
+        self._apply(report)
+
+    def _apply(self, report) -> None:
         self.local_findings = report.findings
         self._show_findings()
         self.validated.emit(report)
-        return report
+
+    def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
+        """Let the background validation finish (tests, shutdown); True when it did."""
+        return self._pool.waitForDone(timeout_ms)
+
+    def _shapes_of_data(self) -> set[str]:
+        """HTI paths filled in some occurrence (see FormContext.shapes)."""
+        out: set[str] = set()
+
+        def walk(node, path):
+            for k, v in node.items():
+                p = f"{path}/{k}" if path else k
+                if isinstance(v, list):
+                    for item in v:
+                        if isinstance(item, dict) and has_data(item):
+                            out.add(p)
+                            walk(item, p)
+                elif isinstance(v, dict):
+                    if has_data(v):
+                        out.add(p)
+                        walk(v, p)
+                elif v not in (None, ""):
+                    out.add(p)
+
+        walk(self.data, "")
+        return out
 
     def set_remote_errors(self, errors) -> None:
         """IE3N99 errors (replies.ReplyError) land on the same fields as local findings."""
@@ -496,32 +665,92 @@ class EnsForm(QWidget):
     def all_findings(self) -> list[Finding]:
         return self.remote_findings + self.local_findings
 
-    def _show_findings(self) -> None:
+    def shown_findings(self) -> list[Finding]:
+        """What the agent sees, in the order of the form (stable while typing). Until the
+        agent queues (or opens a filing with content), only the groups they worked in speak:
+        an untouched form, or one a crossing preset just filled, shows no problems."""
         findings = self.all_findings()
+        if not self.strict:
+            root = f"/{self.message_id}"
+            groups = {t if t.rpartition("/")[0] == root else t.rpartition("/")[0] for t in self.touched}
+            remote = set(map(id, self.remote_findings))
+            findings = [f for f in findings if id(f) in remote
+                        or any(f.path == g or f.path.startswith(g + "/") or f.path.startswith(g + "[")
+                               for g in groups)]
+        return sorted(findings, key=lambda f: (self._place_key(f.path), f.rule))
+
+    def _place_key(self, path: str) -> tuple:
+        """Where a path stands in the form: its section, then HTI table order and row numbers."""
+        order = _table_order(self.message_id)
+        steps = [s for s in path.split("/") if s][1:]
+        names = [step.partition("[")[0] for step in steps]
+        if not names:
+            return (-1,)
+        if names[0] in ROOT_CROSSING:
+            section = 1
+        elif names[0] != "consignmentMasterLevel":
+            section = 0
+        elif names[1:2] != ["consignmentHouseLevel"]:
+            section = 2
+        else:
+            section = 4 if names[2:3] and names[2] in HOUSE_EQUIPMENT else 3
+        key: list = [section]
+        for i, step in enumerate(steps):
+            index = step.partition("[")[2].rstrip("]")
+            key += [order.get("/".join(names[: i + 1]), len(order)), int(index) if index.isdigit() else 0]
+        return tuple(key)
+
+    def _show_on_fields(self, findings: list[Finding] | None = None) -> None:
+        """The known findings on the fields and table rows (no re-validation)."""
+        findings = self.shown_findings() if findings is None else findings
         self.ctx.problem_paths = {f.path for f in findings if f.severity == "error"}
         by_path: dict[str, list[tuple[str, str]]] = {}
         for f in findings:
             by_path.setdefault(f.path, []).append((f.rule, f.message(self.lang)))
         for field in self.ctx.fields:
             field.show_problems(by_path.get(field.xpath, []))
-        for ed in (self.sec_declaration, self.sec_crossing, self.sec_master, self.sec_houses, self.sec_equipment):
+        for ed in self._sections():
             ed.mark_rows(self.ctx.problem_paths)
+        self._update_visibility()
+
+    def _show_findings(self) -> None:
+        findings = self.shown_findings()
+        shapes = self._shapes_of_data()
+        for f in findings:
+            if f.severity == "error":
+                path = shape_of(f.path)
+                while path:
+                    shapes.add(path)
+                    path = path.rpartition("/")[0]
+        self.ctx.shapes = shapes
+        self._findings_shown = True
+        self._show_on_fields(findings)
+        current = self.findings.currentItem()
+        keep = (current.data(Qt.UserRole), current.data(Qt.UserRole + 1)) if current is not None else None
         self.findings.clear()
         for f in findings:
             where = field_place(self.message_id, f.path)
             item = QListWidgetItem(f"{'⚠ ' if f.severity != 'error' else ''}{f.rule}  {where}: {f.message(self.lang)}")
             item.setData(Qt.UserRole, f.path)
+            item.setData(Qt.UserRole + 1, f.rule)
             self.findings.addItem(item)
+            if keep == (f.path, f.rule):  # the line the agent is on stays the current one
+                self.findings.setCurrentItem(item)
         errors = [f for f in findings if f.severity == "error"]
+        self.status.setToolTip("")
         if errors:
             self.status.setText(self.tr("%n problem(s)", "", len(errors)))
             self.status.setProperty("state", "bad")
+        elif any(f.severity == "error" for f in self.all_findings()):
+            # what is still to fill shows when the agent queues (Ctrl+Enter), not before
+            self.status.setText(self.tr("Not complete yet"))
+            self.status.setToolTip(self.tr("Ctrl+Enter lists what is missing"))
+            self.status.setProperty("state", "")
         else:
             self.status.setText(self.tr("Ready to queue"))
             self.status.setProperty("state", "good")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-        self._update_visibility()
 
     def navigate(self, xpath: str) -> None:
         """Bring the field for an XPath on screen (selecting house/goods rows) and focus it."""
@@ -565,6 +794,8 @@ class EnsForm(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.ctx.lang = lang
+        for f in self.ctx.fields:
+            f.set_language(lang)  # names beside codes, numbers with the language's comma
         self.validate_now()
 
     def retranslate(self) -> None:

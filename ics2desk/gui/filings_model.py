@@ -1,9 +1,15 @@
 """The filings list as a Qt table model over the store: pages of 200 rows fetched as the view
 scrolls (canFetchMore/fetchMore), sorting and filtering pushed down to SQL, so 100,000
-filings open as fast as 100. A deadline column counts down to the lodging cut-off."""
+filings open as fast as 100. A deadline column counts down to the lodging cut-off.
+
+The list is a work queue: by default (DEFAULT_SORT) it is sorted by time left. The filings
+not yet with customs come first, the earliest arrival first — the overdue ones, in red, at
+the top (the cut-off is a fixed time before arrival for a crossing, so arrival orders them) —
+then those without an arrival time yet, then everything customs already has, latest arrival
+first. Each part is one indexed, paged query ("arrival" sort of FilingQuery)."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
@@ -23,6 +29,27 @@ COLUMNS = [
 COL_STATE, COL_DEADLINE = 1, 6
 #: states where the lodging deadline still matters (the ENS is not yet with customs)
 BEFORE_LODGING = {"draft", "ready", "queued", "rejected"}
+#: how the list opens: the work queue, least time left first (FilingsPage sorts by it)
+DEFAULT_SORT = (COL_DEADLINE, Qt.AscendingOrder)
+#: FilingQuery.arrival_from that every ISO time passes and a missing one (NULL) does not
+ANY_ARRIVAL = "0"
+
+
+#: a part of the work queue up to this many rows is read with its states in SQL (an index
+#: on state, then a sort); a bigger one is read along the arrival index, filtered here
+FILTER_IN_SQL_UP_TO = 2000
+
+
+@dataclass
+class _Part:
+    """One stretch of the work queue, read in order: `query` from row `offset` on, keeping the
+    rows `keep` accepts (None: all), until `count` rows were given."""
+
+    query: FilingQuery
+    count: int
+    keep: object = None  # callable(filing) -> bool, or None
+    offset: int = 0
+    given: int = 0
 
 
 def state_label(state: str) -> str:
@@ -57,6 +84,9 @@ class FilingsModel(QAbstractTableModel):
         self.store = store
         self.cutoff_for = cutoff_for or (lambda filing: 1.0)
         self.query = FilingQuery(limit=PAGE)
+        self.by_deadline = False  # the work queue order (see the module doc), ascending or not
+        self.parts: list[_Part] = []
+        self.spare: list = []
         self.rows: list = []
         self.total = 0
         self.now = clock.now()
@@ -71,8 +101,75 @@ class FilingsModel(QAbstractTableModel):
         self.beginResetModel()
         q = replace(self.query, offset=0, limit=PAGE)
         self.total = self.store.count_filings(q)
-        self.rows = self.store.list_filings(q)
+        self.spare = []
+        if self.by_deadline:
+            self.parts = self._deadline_parts(q)
+            self.rows = self._fetch(PAGE)
+        else:
+            self.parts = []
+            self.rows = self.store.list_filings(q)
         self.endResetModel()
+
+    def _deadline_parts(self, q: FilingQuery) -> list[_Part]:
+        """The work queue as consecutive parts, each one indexed and paged: the filings not with
+        customs yet by arrival (overdue first), those without an arrival, then the others by
+        arrival, latest first; descending reads it all from the other end."""
+        wanted = set(q.states) if q.states else None
+        pending = {s for s in BEFORE_LODGING if wanted is None or s in wanted}
+        lodged = {s for s in self._all_states() if s not in BEFORE_LODGING and (wanted is None or s in wanted)}
+        n_pending = self.store.count_filings(replace(q, states=sorted(pending))) if pending else 0
+        n_timed = n_pending
+        if n_pending and not q.arrival_from and self._some_without_arrival():
+            n_timed = self.store.count_filings(replace(q, states=sorted(pending), arrival_from=ANY_ARRIVAL))
+        n_untimed, n_lodged = n_pending - n_timed, self.total - n_pending
+        up = not q.descending
+        timed = self._part(replace(q, arrival_from=q.arrival_from or ANY_ARRIVAL), pending, n_timed, up)
+        untimed = _Part(replace(q, states=sorted(pending), sort="arrival", descending=not up), n_untimed,
+                        offset=0 if up else n_timed)  # NULL arrivals sort first in SQL
+        done = self._part(q, lodged, n_lodged, not up)
+        parts = [timed, untimed, done] if up else [done, untimed, timed]
+        return [p for p in parts if p.count > 0]
+
+    def _part(self, q: FilingQuery, states: set[str], count: int, ascending: bool) -> _Part:
+        """`count` filings in `states` by arrival: a small part filtered in SQL, a big one read
+        along the arrival index (a sort of tens of thousands of rows would stall the list)."""
+        q = replace(q, sort="arrival", descending=not ascending)
+        if count <= FILTER_IN_SQL_UP_TO or set(q.states or ()) == states:
+            return _Part(replace(q, states=sorted(states)), count)
+        return _Part(q, count, keep=lambda f: f.state in states)
+
+    def _some_without_arrival(self) -> bool:
+        """Has any filing no arrival time? Two counts over indexes only, whatever the search."""
+        everything = FilingQuery(limit=1)
+        return self.store.count_filings(everything) > self.store.count_filings(
+            replace(everything, arrival_from=ANY_ARRIVAL))
+
+    @staticmethod
+    def _all_states() -> list[str]:
+        from ..store import State
+
+        return [s.value for s in State]
+
+    def _fetch(self, limit: int) -> list:
+        """The next `limit` rows of the work queue (rows read ahead wait in `spare`)."""
+        out, self.spare = self.spare[:limit], self.spare[limit:]
+        while len(out) < limit and self.parts:
+            part = self.parts[0]
+            want = part.count - part.given
+            if want <= 0:
+                self.parts.pop(0)
+                continue
+            ask = min(limit - len(out), want) if part.keep is None else max(PAGE, 2 * (limit - len(out)))
+            rows = self.store.list_filings(replace(part.query, offset=part.offset, limit=ask))
+            part.offset += len(rows)
+            kept = rows if part.keep is None else [r for r in rows if part.keep(r)]
+            kept = kept[:want]
+            part.given += len(kept)
+            out += kept
+            if len(rows) < ask:  # the store has no more (it changed since the counts)
+                part.given = part.count
+        self.spare = out[limit:] + self.spare
+        return out[:limit]
 
     def set_query(self, text: str | None = None, states: list[str] | None = None) -> None:
         self.query = replace(self.query, text=text or None, states=states or None)
@@ -84,7 +181,10 @@ class FilingsModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self.store.list_filings(replace(self.query, offset=len(self.rows), limit=PAGE))
+        if self.by_deadline:
+            more = self._fetch(PAGE)
+        else:
+            more = self.store.list_filings(replace(self.query, offset=len(self.rows), limit=PAGE))
         if not more:
             self.total = len(self.rows)
             return
@@ -93,6 +193,7 @@ class FilingsModel(QAbstractTableModel):
         self.endInsertRows()
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.by_deadline = column == COL_DEADLINE
         self.query = replace(self.query, sort=COLUMNS[column][1], descending=order == Qt.DescendingOrder)
         self.reload()
 
@@ -143,7 +244,7 @@ class FilingsModel(QAbstractTableModel):
         if role == Qt.ForegroundRole:
             if stopped:
                 return QBrush(QColor("white"))
-            if col == COL_DEADLINE and countdown(self._deadline(f), self.now)[1]:
+            if countdown(self._deadline(f), self.now)[1]:  # overdue: the whole line in red
                 return QBrush(QColor("#c62828"))
         if role == Qt.FontRole and ((col == COL_DEADLINE and countdown(self._deadline(f), self.now)[1])
                                     or stopped):

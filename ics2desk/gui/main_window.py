@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..errors import KnownError
+from ..errors import KnownError, LodgedUnderOlderVersionError
 from ..model import EnsDocument
 from ..paths import ui_path
 from ..reuse import presets as presets_mod
@@ -182,6 +182,11 @@ class FilingsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.presets = presets
+        from ..continuity.adapters import cutoffs_from_settings
+        from ..settings import Settings
+
+        # lodging cut-offs: the same rule, presets and settings as the Incidents panel
+        self.cutoffs = cutoffs_from_settings(Settings.load(store.data_dir), store.data_dir)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -202,7 +207,9 @@ class FilingsPage(QWidget):
         self.view.setObjectName("filingsView")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(8, Qt.DescendingOrder)
+        from .filings_model import DEFAULT_SORT
+
+        self.view.sortByColumn(*DEFAULT_SORT)  # a work queue: time left to lodge, overdue on top
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)  # several rows -> batch print
         self.view.verticalHeader().hide()
@@ -240,12 +247,8 @@ class FilingsPage(QWidget):
         self.lower.setSizes([760, 520])
 
     def _cutoff(self, filing) -> float:
-        kind = (filing.crossing or "").split(" ")[0]
-        unloading = (filing.crossing or "").rsplit("-", 1)[-1]
-        for c in self.presets.crossings:
-            if c.place_of_unloading == unloading:
-                return c.lodging_cutoff_hours
-        return {"ferry": 2.0}.get(kind, self.presets.default_cutoff_hours)
+        """Hours before arrival, by the one rule the Incidents panel and `status` use too."""
+        return self.cutoffs.for_filing(filing).total_seconds() / 3600
 
     def apply_filter(self) -> None:
         state = self.state_filter.currentData()
@@ -350,6 +353,13 @@ class MainWindow(QObject):
         self.elo_worker = elo  # EloWorker (QThread) or None
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
         w.findChild(QObject, "actionQuit").triggered.connect(w.close)
+        from PySide6.QtGui import QAction
+
+        self.import_list_action = QAction(w)  # a haulier's booking list -> checked drafts
+        self.import_list_action.setObjectName("actionImportList")
+        self.import_list_action.triggered.connect(lambda: self.import_booking_list())
+        file_menu = w.findChild(QObject, "menuFile")
+        file_menu.insertAction(w.findChild(QObject, "actionQuit"), self.import_list_action)
         w.findChild(QObject, "actionEnglish").triggered.connect(lambda: self.set_language("en"))
         w.findChild(QObject, "actionFrench").triggered.connect(lambda: self.set_language("fr"))
         self.transport_label = QLabel(w)
@@ -491,8 +501,16 @@ class MainWindow(QObject):
             self._settings = SettingsPage(self.data_dir, self.presets, self.window)
             self.window.findChild(QWidget, "settingsPage").layout().addWidget(self._settings)
             self._settings.language_chosen.connect(self.set_language)
-            self._settings.saved.connect(self.filings.reload)
+            self._settings.saved.connect(self._settings_saved)
         return self._settings
+
+    def _settings_saved(self) -> None:
+        """Presets or cut-offs may have changed: the deadlines follow at once."""
+        from ..continuity.adapters import cutoffs_from_settings
+        from ..settings import Settings
+
+        self.filings.cutoffs = cutoffs_from_settings(Settings.load(self.data_dir), self.data_dir)
+        self.filings.reload()
 
     @property
     def form(self):
@@ -599,6 +617,13 @@ class MainWindow(QObject):
 
     # --- actions -------------------------------------------------------------------
     def new_filing(self, doc: EnsDocument | None = None) -> None:
+        from .ens_form import may_replace
+
+        # Ctrl+N, New or "New filing from this one" on a form with unsaved work: ask first
+        # (Cancel by default); an amendment cannot be saved as a draft, only kept or dropped
+        if not may_replace(self._form, self.window, None if self.amending else self.save):
+            self.tabs.setCurrentIndex(1)
+            return
         self.editing_lrn = None
         self.amending = False
         self.form.set_locked(False)
@@ -607,7 +632,7 @@ class MainWindow(QObject):
         self.form.load(doc)
         self.form.set_lrn(doc.lrn, locked=False)  # typed by the agent, or assigned at first save
         self.tabs.setCurrentIndex(1)
-        self.form.setFocus()
+        self.form.focus_start()
 
     def with_profile(self, doc: EnsDocument) -> EnsDocument:
         """The lodging profile from Settings as the filing's declarant (or its representative when
@@ -658,6 +683,9 @@ class MainWindow(QObject):
         if self.amending:  # IE3A50: full replacement, R3024 fields locked in the form
             try:
                 self.store.amend(self.editing_lrn, doc, user=self.store.user)
+            except LodgedUnderOlderVersionError as exc:
+                self.offer_refile(exc)
+                return
             except KnownError as exc:
                 QMessageBox.warning(self.window, "ics2desk", str(exc))
                 return
@@ -673,6 +701,49 @@ class MainWindow(QObject):
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return
         self.after_queue(lrn)
+
+    def import_booking_list(self, path: str | None = None):
+        """File → Import booking list…: the intake dialog; the list shows what it created."""
+        from .intake_dialog import IntakeDialog
+
+        dialog = IntakeDialog(self.data_dir, self.window, user=self.store.user, path=path)
+        dialog.imported.connect(lambda _lrns: self.filings.reload())
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def offer_refile(self, exc: LodgedUnderOlderVersionError) -> str | None:
+        """An ENS lodged under an older message version cannot be amended: say why, and offer
+        the way out as one step (invalidate it, open a copy under a new LRN). Default: No."""
+        from . import i18n
+
+        box = QMessageBox(QMessageBox.Warning, "ics2desk", exc.message(i18n.current()),
+                          QMessageBox.Yes | QMessageBox.No, self.window)
+        box.setObjectName("refileQuestion")
+        box.setDefaultButton(QMessageBox.No)
+        box.button(QMessageBox.Yes).setText(self.tr("Invalidate and re-file"))
+        if box.exec() != QMessageBox.Yes:
+            return None
+        return self.refile(exc.lrn)
+
+    def refile(self, lrn: str) -> str | None:
+        from ..refile import refile
+        from ..settings import Settings
+
+        try:
+            new_lrn = refile(self.store, lrn, self.store.user, Settings.load(self.data_dir).lrn_prefix)
+        except KnownError as exc:
+            QMessageBox.warning(self.window, "ics2desk", str(exc))
+            return None
+        self.amending = False
+        self.editing_lrn = new_lrn  # the copy opens as a draft under its new LRN
+        self.form.set_locked(False)
+        self.form.load(self.store.document(new_lrn))
+        self.form.set_lrn(new_lrn, locked=True)
+        self.show_status(lambda: self.tr("{0} invalidation queued; its copy {1} is open as a draft").format(
+            lrn, new_lrn), 10_000)
+        self.filings.reload()
+        return new_lrn
 
     def after_queue(self, lrn: str) -> None:
         self.show_status(lambda: self.tr("{0} queued for sending").format(lrn), 5000)
@@ -751,7 +822,13 @@ class MainWindow(QObject):
         return self._print_job
 
     def on_action(self, action: str, lrn: str) -> None:
-        self.amending = action == "amend"
+        from .ens_form import may_replace
+
+        if action in ("edit", "amend"):  # the form is about to show another filing
+            if not may_replace(self._form, self.window, None if self.amending else self.save):
+                self.tabs.setCurrentIndex(1)
+                return
+            self.amending = action == "amend"  # only a filing opened in the form changes the mode
         if action == "edit":
             self.form.set_locked(False)
             self.form.load(self.store.document(lrn))
@@ -768,14 +845,19 @@ class MainWindow(QObject):
                 active.pop(key, None)
             self.new_filing(doc)
         elif action == "invalidate":
-            if QMessageBox.question(self.window, self.tr("Invalidate"),
-                                    self.tr("Invalidate {0}? Customs will be told the ENS no longer stands.")
-                                    .format(lrn)) == QMessageBox.Yes:
-                try:
-                    self.store.invalidate(lrn, user="desk")
-                except KnownError as exc:
-                    QMessageBox.warning(self.window, "ics2desk", str(exc))
-                self.filings.reload()
+            # destructive: No by default, a reason asked for and kept in the audit trail
+            from .detail import ask_invalidate_reason
+
+            reason = ask_invalidate_reason(self.window, lrn)
+            if reason is None:
+                self.show_status(lambda: self.tr("{0} not invalidated").format(lrn), 5000)
+                return
+            try:
+                self.store.invalidate(lrn, user=self.store.user)
+                self.store.note(lrn, "invalidate_reason", reason, user=self.store.user)
+            except KnownError as exc:
+                QMessageBox.warning(self.window, "ics2desk", str(exc))
+            self.filings.reload()
         elif action == "amend":
             self.form.load(self.store.document(lrn))
             self.form.set_locked(True)
@@ -784,7 +866,9 @@ class MainWindow(QObject):
         elif action == "print":
             self.print_selected("summary", lrns=[lrn])
         elif action == "answer":
-            self.answer_request(lrn)
+            dialog = self.answer_request(lrn)
+            if dialog is not None:  # back on the list when it closes, not on a detail button
+                dialog.finished.connect(lambda *_: self.filings.view.setFocus(Qt.OtherFocusReason))
 
     def answer_request(self, lrn: str):
         """Open the IE3R02 dialog for the filing's last IE3Q02 (window-modal, not blocking)."""
@@ -815,6 +899,7 @@ class MainWindow(QObject):
         states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
                   "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped")}
         self.transport_label.setText(states.get(self.transport_state, self.transport_state))
+        self.import_list_action.setText(self.tr("Import booking list…"))
         self.transport_label.setProperty("state", "down" if self.transport_state in ("down", "stopped") else "up")
         self.transport_label.style().unpolish(self.transport_label)
         self.transport_label.style().polish(self.transport_label)

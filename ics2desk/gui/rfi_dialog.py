@@ -146,10 +146,17 @@ class AnswerDialog(QDialog):
         self.problems.setObjectName("rfiProblems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#c62828")
-        buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
-        self.send_button = buttons.addButton(self.tr("Validate and queue the answer"), QDialogButtonBox.AcceptRole)
+        buttons = QDialogButtonBox(self)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.RejectRole)  # ours: in the UI's language
+        # ActionRole: Qt makes the first AcceptRole button the default one when the dialog shows
+        self.send_button = buttons.addButton(self.tr("Validate and queue the answer"), QDialogButtonBox.ActionRole)
         self.send_button.setObjectName("rfiSend")
-        buttons.accepted.connect(self.send)
+        # Enter and Space act on the focused widget only: no default button sends the answer
+        # (Enter in an answer box is a new line), Escape cancels
+        for b in self.findChildren(QPushButton) + [cancel, self.send_button]:
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        self.send_button.clicked.connect(self.send)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)

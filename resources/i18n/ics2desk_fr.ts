@@ -120,28 +120,61 @@
     </message>
     <message>
       <location filename="../../ics2desk/gui/rfi_dialog.py" line="150" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="152" />
       <source>Validate and queue the answer</source>
       <translation>Valider et mettre la réponse en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="163" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="170" />
       <source>At most {0} attachments per request</source>
       <translation>Au plus {0} pièces jointes par demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="169" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="176" />
       <source>Attach file</source>
       <translation>Joindre un fichier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="188" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="195" />
       <source>Type an answer or attach a file before sending.</source>
       <translation>Saisissez une réponse ou joignez un fichier avant l'envoi.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="193" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="200" />
       <source>The answer does not follow the IE3R02 schema:</source>
       <translation>La réponse ne respecte pas le schéma IE3R02 :</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/crash_dialog.py" line="35" />
+      <source>ics2desk: internal error</source>
+      <translation>ics2desk : erreur interne</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/crash_dialog.py" line="37" />
+      <source>Something went wrong inside ics2desk. This is a bug, not something you did. What was saved or sent before is kept; check the filing you were working on, then send this report to your support.</source>
+      <translation>Une erreur s'est produite dans ics2desk. C'est un défaut du logiciel, pas une erreur de votre part. Ce qui a été enregistré ou envoyé avant est conservé ; vérifiez le dossier en cours, puis envoyez ce rapport à votre support.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/crash_dialog.py" line="41" />
+      <source>Report saved in {0}</source>
+      <translation>Rapport enregistré dans {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/crash_dialog.py" line="42" />
+      <source>The report could not be saved: copy it now.</source>
+      <translation>Le rapport n'a pas pu être enregistré : copiez-le maintenant.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/crash_dialog.py" line="47" />
+      <source>Copy report</source>
+      <translation>Copier le rapport</translation>
     </message>
   </context>
   <context>
@@ -438,42 +471,67 @@
   <context>
     <name>EnsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="66" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
       <source>Declaration &amp; lodging person</source>
       <translation>Déclaration et déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="67" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
       <source>Truck, crossing &amp; routing</source>
       <translation>Camion, traversée et itinéraire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="68" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
       <source>Master consignment</source>
       <translation>Envoi master</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="72" />
       <source>House consignments &amp; goods items</source>
       <translation>Envois house et articles</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="73" />
       <source>Trailer, containers &amp; seals</source>
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="322" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="129" />
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="130" />
+      <source>This filing has changes that are not saved. They are lost if you open another one.</source>
+      <translation>Cette déclaration a des modifications non enregistrées. Elles seront perdues si vous en ouvrez une autre.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="134" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="135" />
+      <source>Save draft, then continue</source>
+      <translation>Enregistrer le brouillon, puis continuer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="137" />
+      <source>Discard changes</source>
+      <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="445" />
       <source>assigned on first save (Ctrl+S)</source>
       <translation>attribué au premier enregistrement (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="430" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="547" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="517" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="742" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -481,42 +539,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="520" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="746" />
+      <source>Not complete yet</source>
+      <translation>Pas encore complète</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="747" />
+      <source>Ctrl+Enter lists what is missing</source>
+      <translation>Ctrl+Entrée liste ce qui manque</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="750" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="571" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="802" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="572" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="803" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="573" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="804" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="574" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="805" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="576" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="807" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="577" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="808" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="578" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="809" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
@@ -600,37 +668,42 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="27" />
-      <source>UTC 2026-11-26T09:30:00Z, or Paris time 26/11/2026 10:30</source>
-      <translation>UTC 2026-11-26T09:30:00Z, ou heure de Paris 26/11/2026 10:30</translation>
+      <location filename="../../ics2desk/gui/fields.py" line="34" />
+      <source>code or name (↓ lists them)</source>
+      <translation>code ou nom (↓ pour la liste)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="29" />
+      <location filename="../../ics2desk/gui/fields.py" line="36" />
+      <source>Paris time: 26/11/26 10:30, 26/11 10h30, now, +2h</source>
+      <translation>heure de Paris : 26/11/26 10:30, 26/11 10h30, maintenant, +2h</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/fields.py" line="38" />
       <source>number, {0} decimals max</source>
       <translation>nombre, {0} décimales au plus</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="31" />
+      <location filename="../../ics2desk/gui/fields.py" line="40" />
       <source>exactly {0} characters</source>
       <translation>exactement {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="32" />
+      <location filename="../../ics2desk/gui/fields.py" line="41" />
       <source>up to {0} characters</source>
       <translation>jusqu'à {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="148" />
+      <location filename="../../ics2desk/gui/fields.py" line="301" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="150" />
+      <location filename="../../ics2desk/gui/fields.py" line="303" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="152" />
+      <location filename="../../ics2desk/gui/fields.py" line="305" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -638,42 +711,42 @@
   <context>
     <name>FilingDetail</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="87" />
+      <location filename="../../ics2desk/gui/detail.py" line="93" />
       <source>Select a filing to see its messages.</source>
       <translation>Sélectionnez un dossier pour voir ses messages.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="89" />
+      <location filename="../../ics2desk/gui/detail.py" line="95" />
       <source>no MRN yet</source>
       <translation>pas encore de MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="122" />
+      <location filename="../../ics2desk/gui/detail.py" line="133" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="122" />
+      <location filename="../../ics2desk/gui/detail.py" line="133" />
       <source>Amend</source>
       <translation>Rectifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="122" />
+      <location filename="../../ics2desk/gui/detail.py" line="133" />
       <source>Invalidate…</source>
       <translation>Invalider…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="123" />
+      <location filename="../../ics2desk/gui/detail.py" line="134" />
       <source>Answer request</source>
       <translation>Répondre à la demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="123" />
+      <location filename="../../ics2desk/gui/detail.py" line="134" />
       <source>New filing from this one</source>
       <translation>Nouvelle déclaration à partir de celle-ci</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="124" />
+      <location filename="../../ics2desk/gui/detail.py" line="135" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
@@ -681,7 +754,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="256" />
+      <location filename="../../ics2desk/gui/main_window.py" line="257" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -689,32 +762,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="291" />
+      <location filename="../../ics2desk/gui/main_window.py" line="292" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="292" />
+      <location filename="../../ics2desk/gui/main_window.py" line="293" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="293" />
+      <location filename="../../ics2desk/gui/main_window.py" line="294" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="294" />
+      <location filename="../../ics2desk/gui/main_window.py" line="295" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="295" />
+      <location filename="../../ics2desk/gui/main_window.py" line="296" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="298" />
+      <location filename="../../ics2desk/gui/main_window.py" line="299" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -992,14 +1065,231 @@
     </message>
   </context>
   <context>
+    <name>IntakeDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="206" />
+      <source>Import a booking list</source>
+      <translation>Importer une liste de réservations</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="207" />
+      <source>Booking list (CSV or XLSX):</source>
+      <translation>Liste de réservations (CSV ou XLSX) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="208" />
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="212" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="209" />
+      <source>Customer (its column mapping is remembered):</source>
+      <translation>Client (sa correspondance des colonnes est mémorisée) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="210" />
+      <source>Template ENS (parties, places):</source>
+      <translation>ENS modèle (parties, lieux) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="211" />
+      <source>the customer's template, else the built-in sample</source>
+      <translation>le modèle du client, sinon l'exemple intégré</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="213" />
+      <source>Crossing when the list names none:</source>
+      <translation>Traversée si la liste n'en indique pas :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="216" />
+      <source>the template's crossing</source>
+      <translation>celle du modèle</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="222" />
+      <source>Queue the valid trucks for sending</source>
+      <translation>Mettre en file d'envoi les camions valides</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="223" />
+      <source>Keep trucks that fail as drafts</source>
+      <translation>Garder en brouillon les camions à corriger</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="224" />
+      <source>Check</source>
+      <translation>Vérifier</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="225" />
+      <source>Import</source>
+      <translation>Importer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="226" />
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="227" />
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <source>Row</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <source>Column</source>
+      <translation>Colonne</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <source>Truck</source>
+      <translation>Camion</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="229" />
+      <source>Rule</source>
+      <translation>Règle</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="229" />
+      <source>What to fix</source>
+      <translation>À corriger</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="237" />
+      <source>Booking list</source>
+      <translation>Liste de réservations</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="238" />
+      <source>Booking lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
+      <translation>Listes de réservations (*.csv *.xlsx *.xlsm *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="243" />
+      <source>Template ENS</source>
+      <translation>ENS modèle</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="243" />
+      <source>ENS files (*.xml)</source>
+      <translation>Fichiers ENS (*.xml)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="294" />
+      <source>fills</source>
+      <translation>remplit</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="299" />
+      <source>— ignore —</source>
+      <translation>— ignorer —</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="304" />
+      <source>Guessed from the header: check it</source>
+      <translation>Deviné d'après l'en-tête : vérifiez-le</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="345" />
+      <source>Choose the column that holds the truck plate: rows are grouped into trucks by plate, CMR and date.</source>
+      <translation>Choisissez la colonne qui donne l'immatriculation : les lignes sont regroupées en camions par immatriculation, CMR et date.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="353" />
+      <source>Columns {0} all fill {1}: keep one.</source>
+      <translation>Les colonnes {0} remplissent toutes « {1} » : n'en gardez qu'une.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="370" />
+      <source>Checking…</source>
+      <translation>Vérification…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="370" />
+      <source>Importing…</source>
+      <translation>Import en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="381" />
+      <source>Checked %v of %m</source>
+      <translation>%v vérifiés sur %m</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="381" />
+      <source>Saved %v of %m</source>
+      <translation>%v enregistrés sur %m</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="405" />
+      <source>No template: the parties are the built-in sample's. Choose the customer's template ENS before these drafts are sent.</source>
+      <translation>Pas de modèle : les parties sont celles de l'exemple intégré. Choisissez l'ENS modèle du client avant d'envoyer ces brouillons.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="413" />
+      <source>(no column)</source>
+      <translation>(aucune colonne)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="414" />
+      <source>(template)</source>
+      <translation>(modèle)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/intake_dialog.py" line="483" />
+      <source>Internal error (a bug in ics2desk, please report it): {0}</source>
+      <translation>Erreur interne (un défaut d'ics2desk, merci de le signaler) : {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvalidateDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="148" />
+      <source>Invalidate {0}</source>
+      <translation>Invalider {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="149" />
+      <source>Invalidate {0}? Customs will be told the ENS no longer stands; this cannot be undone. Say why (kept in the filing's history):</source>
+      <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable ; c'est irréversible. Indiquez pourquoi (conservé dans l'historique de la déclaration) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="155" />
+      <source>e.g. truck cancelled, goods not loaded, filed twice</source>
+      <translation>ex. : camion annulé, marchandises non chargées, déclarée deux fois</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="158" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="159" />
+      <source>Invalidate</source>
+      <translation>Invalider</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="515" />
+      <location filename="../../ics2desk/gui/main_window.py" line="404" />
+      <source>Settings applied: sending now uses the new transport settings</source>
+      <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="534" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="522" />
+      <location filename="../../ics2desk/gui/main_window.py" line="541" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1007,50 +1297,60 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="553" />
       <location filename="../../ics2desk/gui/main_window.py" line="572" />
-      <location filename="../../ics2desk/gui/main_window.py" line="577" />
+      <location filename="../../ics2desk/gui/main_window.py" line="591" />
+      <location filename="../../ics2desk/gui/main_window.py" line="596" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="553" />
+      <location filename="../../ics2desk/gui/main_window.py" line="572" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="572" />
-      <location filename="../../ics2desk/gui/main_window.py" line="577" />
+      <location filename="../../ics2desk/gui/main_window.py" line="591" />
+      <location filename="../../ics2desk/gui/main_window.py" line="596" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="631" />
+      <location filename="../../ics2desk/gui/main_window.py" line="657" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="647" />
+      <location filename="../../ics2desk/gui/main_window.py" line="676" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="672" />
+      <location filename="../../ics2desk/gui/main_window.py" line="722" />
+      <source>Invalidate and re-file</source>
+      <translation>Invalider et redéposer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="741" />
+      <source>{0} invalidation queued; its copy {1} is open as a draft</source>
+      <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="747" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="699" />
+      <location filename="../../ics2desk/gui/main_window.py" line="774" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="717" />
+      <location filename="../../ics2desk/gui/main_window.py" line="792" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="718" />
+      <location filename="../../ics2desk/gui/main_window.py" line="793" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1059,59 +1359,59 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="723" />
+      <location filename="../../ics2desk/gui/main_window.py" line="798" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="733" />
+      <location filename="../../ics2desk/gui/main_window.py" line="808" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="737" />
+      <location filename="../../ics2desk/gui/main_window.py" line="812" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="740" />
+      <location filename="../../ics2desk/gui/main_window.py" line="815" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="765" />
-      <source>Invalidate</source>
-      <translation>Invalider</translation>
+      <location filename="../../ics2desk/gui/main_window.py" line="851" />
+      <source>{0} not invalidated</source>
+      <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="766" />
-      <source>Invalidate {0}? Customs will be told the ENS no longer stands.</source>
-      <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable.</translation>
-    </message>
-    <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="789" />
+      <location filename="../../ics2desk/gui/main_window.py" line="877" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="809" />
+      <location filename="../../ics2desk/gui/main_window.py" line="897" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="809" />
+      <location filename="../../ics2desk/gui/main_window.py" line="897" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="810" />
+      <location filename="../../ics2desk/gui/main_window.py" line="898" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="810" />
+      <location filename="../../ics2desk/gui/main_window.py" line="898" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="900" />
+      <source>Import booking list…</source>
+      <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.ui" line="6" />
