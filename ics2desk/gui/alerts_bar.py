@@ -93,6 +93,9 @@ class AlertsBar(QWidget):
         if self.store is None:
             return
         alerts = self.store.open_alerts(limit=200)
+        if not self._first and [a.id for a in alerts[:MAX_ROWS]] == [r.alert.id for r in self.rows] and \
+                len(alerts) - len(self.rows) == self._hidden:
+            return  # nothing new: keep the rows (and the keyboard focus) where they are
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
