@@ -9,6 +9,8 @@ changed (MainWindow watches PRAGMA data_version), not on a timer of its own.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -56,10 +58,17 @@ class AlertRow(QFrame):
                 "rejected": self.tr("ENS rejected by customs")}.get(a.kind, a.kind)
         what = {"do_not_load": self.tr("Named by customs: {0}"), "info_requested": self.tr("Request: {0}"),
                 "rejected": self.tr("Customs said: {0}")}.get(a.kind, "{0}")
-        detail = f" — {what.format(a.detail)}" if a.detail else ""
-        size = "15pt" if a.kind == "do_not_load" else "11pt"
-        self.label.setText(f"<span style='font-size:{size}; font-weight:bold'>{head}</span><br>"
-                           f"{a.lrn}{truck}{mrn}{detail} ({a.raised_at[:16].replace('T', ' ')} UTC)")
+        full = what.format(a.detail) if a.detail else ""
+        # customs' own words can be long: one line on the bar, the whole text in the tooltip
+        short = full if len(full) <= 90 else full[:89].rstrip() + "…"
+        detail = f" — {short}" if short else ""
+        when = f"({a.raised_at[:16].replace('T', ' ')} UTC)"
+        facts = html.escape(f"{a.lrn}{truck}{mrn}{detail} {when}")
+        if a.kind == "do_not_load":  # the loudest: large, on two lines
+            self.label.setText(f"<span style='font-size:15pt; font-weight:bold'>{html.escape(head)}</span><br>{facts}")
+        else:  # one line each, so three alerts still leave the desk its screen
+            self.label.setText(f"<b>{html.escape(head)}</b> — {facts}")
+        self.label.setToolTip(f"{a.lrn}{truck}{mrn} — {full} {when}" if full else "")
         self.show_button.setText(self.tr("Show"))
         self.ack_button.setText(self.tr("Acknowledge…"))
 

@@ -1,7 +1,7 @@
 """Screenshots of the main screens in English and French, from the real window with the
 demo data and the simulator (run under Xvfb for the real platform):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ics2desk.gui.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m ics2desk.gui.screenshots docs/screenshots
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class DemoSession:
         if drills:
             self.main.enable_drills(self.server)
         self.window = self.main.window
-        self.window.resize(1360, 860)
+        self.window.resize(1366, 768)  # the desk screen at Calais
         self.window.show()
         self.worker.start()
         if elo is not None:
