@@ -29,6 +29,8 @@ COLUMNS = [
 COL_STATE, COL_DEADLINE = 1, 6
 #: states where the lodging deadline still matters (the ENS is not yet with customs)
 BEFORE_LODGING = {"draft", "ready", "queued", "rejected"}
+#: states pinned at the top of the work queue, whatever their arrival
+STOPPED_FIRST = {"do_not_load"}
 #: how the list opens: the work queue, least time left first (FilingsPage sorts by it)
 DEFAULT_SORT = (COL_DEADLINE, Qt.AscendingOrder)
 #: FilingQuery.arrival_from that every ISO time passes and a missing one (NULL) does not
@@ -116,18 +118,23 @@ class FilingsModel(QAbstractTableModel):
         arrival, latest first; descending reads it all from the other end."""
         wanted = set(q.states) if q.states else None
         pending = {s for s in BEFORE_LODGING if wanted is None or s in wanted}
-        lodged = {s for s in self._all_states() if s not in BEFORE_LODGING and (wanted is None or s in wanted)}
+        # a truck customs stopped comes before everything: the red row at the top of the queue
+        stopped = {s for s in STOPPED_FIRST if wanted is None or s in wanted}
+        lodged = {s for s in self._all_states()
+                  if s not in BEFORE_LODGING and s not in stopped and (wanted is None or s in wanted)}
         n_pending = self.store.count_filings(replace(q, states=sorted(pending))) if pending else 0
         n_timed = n_pending
         if n_pending and not q.arrival_from and self._some_without_arrival():
             n_timed = self.store.count_filings(replace(q, states=sorted(pending), arrival_from=ANY_ARRIVAL))
-        n_untimed, n_lodged = n_pending - n_timed, self.total - n_pending
+        n_stopped = self.store.count_filings(replace(q, states=sorted(stopped))) if stopped else 0
+        n_untimed, n_lodged = n_pending - n_timed, self.total - n_pending - n_stopped
         up = not q.descending
         timed = self._part(replace(q, arrival_from=q.arrival_from or ANY_ARRIVAL), pending, n_timed, up)
         untimed = _Part(replace(q, states=sorted(pending), sort="arrival", descending=not up), n_untimed,
                         offset=0 if up else n_timed)  # NULL arrivals sort first in SQL
         done = self._part(q, lodged, n_lodged, not up)
-        parts = [timed, untimed, done] if up else [done, untimed, timed]
+        halted = _Part(replace(q, states=sorted(stopped), sort="arrival", descending=not up), n_stopped)
+        parts = [halted, timed, untimed, done] if up else [done, untimed, timed, halted]
         return [p for p in parts if p.count > 0]
 
     def _part(self, q: FilingQuery, states: set[str], count: int, ascending: bool) -> _Part:

@@ -43,10 +43,13 @@ def _filing(store, lrn: str, arrival: timedelta | None, state: str = "draft") ->
         active["estimatedDateAndTimeOfArrival"] = _stamp(arrival)
         active["estimatedDateAndTimeOfDeparture"] = _stamp(arrival - timedelta(hours=1, minutes=30))
     store.import_document(doc, user="test")
-    if state in ("queued", "registered"):
+    if state in ("queued", "registered", "do_not_load"):
         store.queue(lrn, user="test")
-    if state == "registered":
-        store.apply_reply(sim_replies.registered(lrn, make_mrn(26, "FR", lrn[-11:]), doc), f"tid-{lrn}")
+    if state in ("registered", "do_not_load"):
+        mrn = make_mrn(26, "FR", lrn[-11:])
+        store.apply_reply(sim_replies.registered(lrn, mrn, doc), f"tid-{lrn}")
+    if state == "do_not_load":
+        store.apply_reply(sim_replies.do_not_load(mrn, doc), f"tid-dnl-{lrn}")
 
 
 @pytest.fixture
@@ -59,10 +62,11 @@ def queue(store):
     _filing(store, "OVERDUE000001", timedelta(minutes=30))  # cut-off 1 h before arrival: 30 min late
     _filing(store, "QUEUED0000001", timedelta(hours=3), "queued")
     _filing(store, "OVERDUE000002", timedelta(minutes=-20))  # the truck should already be there
+    _filing(store, "STOPPED000001", timedelta(hours=8), "do_not_load")  # customs stopped it: on top
     return store
 
 
-ASCENDING = ["OVERDUE000002", "OVERDUE000001", "QUEUED0000001", "DRAFTLATER001", "NOARRIVAL0001",
+ASCENDING = ["STOPPED000001", "OVERDUE000002", "OVERDUE000001", "QUEUED0000001", "DRAFTLATER001", "NOARRIVAL0001",
              "REGNEW0000001", "REGOLD0000001"]
 
 
@@ -79,10 +83,13 @@ def test_the_work_queue_puts_overdue_filings_first_in_red(qtbot, queue):
         assert DEFAULT_SORT == (COL_DEADLINE, Qt.AscendingOrder)
         assert _lrns(model) == ASCENDING
         red = QColor("#c62828")
+        # the stopped truck first, the whole line white on red
+        assert model.data(model.index(0, 0), Qt.ForegroundRole).color() == QColor("white")
+        assert model.data(model.index(0, 0), Qt.BackgroundRole) is not None
         for col in range(model.columnCount()):  # the whole overdue line, not only its countdown
-            assert model.data(model.index(0, col), Qt.ForegroundRole).color() == red
-        assert model.data(model.index(0, COL_DEADLINE)).startswith("−")
-        assert model.data(model.index(2, 0), Qt.ForegroundRole) is None  # queued, still in time
+            assert model.data(model.index(1, col), Qt.ForegroundRole).color() == red
+        assert model.data(model.index(1, COL_DEADLINE)).startswith("−")
+        assert model.data(model.index(3, 0), Qt.ForegroundRole) is None  # queued, still in time
         model._tick.stop()
 
 
