@@ -90,6 +90,7 @@ class Sender:
         self._pool: ThreadPoolExecutor | None = None
         self._last_status_check = 0.0
         self._consulted_at: dict[int, float] = {}  # outbox item id -> when we last asked ICS2 about it
+        self._refused: dict[int, tuple] = {}  # item id -> a refusal (4xx) waiting for the consultation's word
 
     @classmethod
     def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
@@ -232,11 +233,15 @@ class Sender:
             if getattr(res, "maybe_delivered", False) and item.message_type in CONSULTABLE:
                 # the access point may have taken it (a 4xx/timeout after the body left): never call
                 # it failed, nor send it blindly again, before asking ICS2 what it holds
-                permanent = not res.kind.transient or item.attempts >= self.settings.max_attempts
+                # not failed yet, whatever the status said: only the consultation may settle it
+                # (a refusal stands once ICS2 is seen to hold nothing; until then it is retried)
+                last = item.attempts >= self.settings.max_attempts
                 self.store.record_failure(item, attempt_id, res.kind, res.component,
                                           f"{res} — outcome unknown, consulting ICS2",
-                                          None if permanent else self._retry_at(item.attempts))
+                                          None if last else self._retry_at(item.attempts))
                 self.store.flag_reconcile(item)
+                if not res.kind.transient:
+                    self._refused[item.id] = (res.kind, res.component, str(res))
                 recover.append((item.lrn, item, MAYBE_DELIVERED))
                 return False
             self._fail(item, attempt_id, res)
@@ -372,9 +377,13 @@ class Sender:
         if not res.replies:
             return  # an asynchronous transport (Domibus): the IE3R08 comes by polling, see _apply
         if reason == MAYBE_DELIVERED:
-            # ICS2 holds nothing for this LRN: the failure stands as recorded (a refusal stays
-            # failed for the agent to look at; a transient one is retried as scheduled)
+            # ICS2 holds nothing for this LRN: a refusal now stands (failed, for the agent to look
+            # at); a transient failure is retried as scheduled
             self.store.note(lrn, "consulted", "IE3Q05 after a failed send: ICS2 holds no ENS for this LRN")
+            refused = self._refused.pop(item.id, None) if item is not None else None
+            if refused is not None:
+                kind, component, error = refused
+                self.store.give_up(item, kind, component, f"{error} — ICS2 holds no ENS for this LRN: refused")
             return
         why = {DUPLICATE: "LRN reported as duplicate but the consultation found no ENS",
                OVERDUE: "no reply, and the consultation found no ENS: sending it again"}[reason]

@@ -583,6 +583,16 @@ class Store:
                       "last_component=?, owner=NULL, updated_at=? WHERE id=? AND state IN ('awaiting_reply','sending')",
                       (retry_at, error[:2000], kind.value, component, iso_now(), item.id))
 
+    def give_up(self, item: OutboxItem, kind: FailureKind, component: str, error: str) -> None:
+        """A waiting item is failed for good (a refusal confirmed by a consultation): it stops
+        until an agent retries it, and says why."""
+        with self.transaction() as c:
+            moved = c.execute("UPDATE outbox SET state='failed', next_attempt_at=NULL, last_error=?, last_kind=?, "
+                              "last_component=?, owner=NULL, updated_at=? WHERE id=? AND state='pending'",
+                              (error[:2000], kind.value, component, iso_now(), item.id)).rowcount
+            if moved:
+                self._audit("sender", "send_failed", item.lrn, f"{item.message_type}: {error[:300]}")
+
     def flag_reconcile(self, item: OutboxItem) -> None:
         """The item's last send may have reached ICS2: a re-send must reconcile, not file anew."""
         with self.transaction():
