@@ -527,11 +527,15 @@ class MainWindow(QObject):
 
     # --- status --------------------------------------------------------------------
     def set_transport_state(self, state: str) -> None:
+        if self._closed:  # a worker's queued signal after the window went: nothing to show it on
+            return
         self.transport_state = state
         self.retranslate()
 
     def on_sender_crashed(self, message: str) -> None:
         """The outbox worker hit an error: sending has stopped until its next try succeeds."""
+        if self._closed:
+            return
         self.set_transport_state("stopped")
         self.show_status(lambda: self.tr("Sending stopped: {0}").format(message), 60_000)
 
@@ -604,6 +608,8 @@ class MainWindow(QObject):
         when the language changes."""
         import time
 
+        if self._closed:
+            return
         self._status = (text, text(), time.monotonic() + timeout / 1000)
         self.window.statusBar().showMessage(self._status[1], timeout)
 
@@ -616,7 +622,10 @@ class MainWindow(QObject):
             self.show_status(text, int(left * 1000))
 
     # --- actions -------------------------------------------------------------------
-    def new_filing(self, doc: EnsDocument | None = None) -> None:
+    def new_filing(self, doc: EnsDocument | None = None, per_truck: bool = False) -> None:
+        """A new filing: blank (the crossing first), or `doc` (a copy, a template); with
+        `per_truck` the plates, CMR, seals and times of `doc` are expected empty and the first of
+        them takes the focus."""
         from .ens_form import may_replace
 
         # Ctrl+N, New or "New filing from this one" on a form with unsaved work: ask first
@@ -631,8 +640,10 @@ class MainWindow(QObject):
             doc = self.with_profile(EnsDocument("IE3F50", {}))
         self.form.load(doc)
         self.form.set_lrn(doc.lrn, locked=False)  # typed by the agent, or assigned at first save
+        self.templates_action("wire")
         self.tabs.setCurrentIndex(1)
-        self.form.focus_start()
+        if not (per_truck and self.form.focus_per_truck()):
+            self.form.focus_start()
 
     def with_profile(self, doc: EnsDocument) -> EnsDocument:
         """The lodging profile from Settings as the filing's declarant (or its representative when
@@ -834,16 +845,25 @@ class MainWindow(QObject):
             self.form.load(self.store.document(lrn))
             self.form.set_lrn(lrn, locked=True)
             self.editing_lrn = lrn
+            self.templates_action("wire")
+            if self.store.get(lrn).state == "rejected":
+                # what customs said (IE3N99/IE3N01, kept on the version) on the fields it names;
+                # each highlight goes once the agent edits that field
+                from ..replies import ReplyError
+
+                versions = self.store.versions(lrn)
+                self.form.set_remote_errors([
+                    ReplyError(str(e.get("code", "")), e.get("pointer") or None, e.get("message") or "")
+                    for e in (versions[-1].errors if versions else [])])
             self.tabs.setCurrentIndex(1)
         elif action == "copy":
-            doc = self.store.document(lrn).copy()
-            for key in ("LRN", "MRN", "documentIssueDate"):
-                doc.data.pop(key, None)
-            active = doc.data.get("activeBorderTransportMeans", {})
-            for key in ("estimatedDateAndTimeOfDeparture", "estimatedDateAndTimeOfArrival",
-                        "actualDateAndTimeOfDeparture"):
-                active.pop(key, None)
-            self.new_filing(doc)
+            from .. import templates
+
+            doc = self.store.document(lrn)
+            # plates (road means; a ferry's IMO stays), CMR, seals, containers, times, LRN: empty
+            self.new_filing(EnsDocument(doc.message_id, templates.clear_per_truck(doc.data)), per_truck=True)
+        elif action == "template":  # "Save as template…" from the list: this filing's customer and route
+            self.templates_action("save", self.store.document(lrn))
         elif action == "invalidate":
             # destructive: No by default, a reason asked for and kept in the audit trail
             from .detail import ask_invalidate_reason
@@ -905,3 +925,50 @@ class MainWindow(QObject):
         self.transport_label.style().polish(self.transport_label)
         self._retranslate_status()
         self.refresh_status()
+
+    def templates_action(self, what: str, doc: EnsDocument | None = None, name: str | None = None):
+        """Templates (ics2desk.templates) from this window:
+        - "wire": once, the form's Ctrl+T / Template… and Save as template… reach this window;
+        - "choose": the picker (window-modal, returned); the template chosen starts a new filing
+          with its per-truck fields empty and the first of them focused;
+        - "save": `doc` becomes a template named `name` (asked when None); returns it or None."""
+        from .. import templates
+
+        if what == "wire":
+            if not getattr(self.form, "_templates_wired", False):
+                self.form.template_requested.connect(lambda: self.templates_action("choose"))
+                self.form.save_template_requested.connect(lambda d: self.templates_action("save", d))
+                self.form._templates_wired = True
+            return None
+        if what == "choose":
+            from .template_picker import TemplatePicker
+
+            old = getattr(self, "_template_picker", None)
+            if old is not None and shiboken6.isValid(old):
+                old.deleteLater()  # one picker at a time; the last one stays for a look (tests)
+            picker = TemplatePicker(templates.all_templates(self.data_dir), self.window)
+            picker.chosen.connect(lambda t: self.new_filing(EnsDocument(t.message_id, t.new_filing()),
+                                                            per_truck=True))
+            picker.open()
+            self._template_picker = picker
+            return picker
+        if what == "save" and doc is not None:
+            if name is None:
+                from PySide6.QtWidgets import QInputDialog
+
+                suggested = " ".join(x for x in (templates.suggested_customer(doc.data),
+                                                 templates.suggested_route(doc.data)) if x)
+                name, ok = QInputDialog.getText(self.window, self.tr("Save as template"),
+                                                self.tr("Template name (customer and route):"), text=suggested)
+                if not ok or not name.strip():
+                    return None
+            try:
+                template = templates.from_filing(name, doc.message_id, doc.data)
+                templates.save(template, self.data_dir)
+            except (KnownError, OSError) as exc:
+                QMessageBox.warning(self.window, "ics2desk", str(exc))
+                return None
+            self.show_status(lambda: self.tr("Template \"{0}\" saved: Ctrl+T starts a filing from it")
+                             .format(template.name), 8000)
+            return template
+        return None
