@@ -72,6 +72,9 @@ class FormContext:
         #: HTI paths (no indices) filled or flagged in some occurrence: every occurrence of a
         #: repeated row shows them, so goods item 2 has the rows goods item 1 has
         self.shapes: set[str] = set()
+        #: one-click actions shown in the frame of a sub-group, by its HTI name: ("buyer":
+        #: [(untranslated "EnsForm" label, callback)], e.g. "Buyer = consignee")
+        self.group_actions: dict[str, list[tuple[str, Callable[[], None]]]] = {}
         self._depth = 0
         self._pending = False
 
@@ -236,6 +239,20 @@ class GroupBox(QGroupBox):
         self.inner = GroupEditor(ctx, el, parent=self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)
+        self.actions: list[tuple[QPushButton, str]] = []
+        if ctx.group_actions.get(el.name):
+            row = QHBoxLayout()
+            for text, slot in ctx.group_actions[el.name]:
+                button = QPushButton(self)
+                button.setObjectName(f"action_{el.name}")
+                button.setFocusPolicy(Qt.NoFocus)  # a click: Tab stays on the fields
+                button.setAutoDefault(False)
+                button.setText(QCoreApplication.translate("EnsForm", text))
+                button.clicked.connect(lambda _=False, slot=slot: slot())
+                self.actions.append((button, text))
+                row.addWidget(button)
+            row.addStretch(1)
+            lay.addLayout(row)
         lay.addWidget(self.inner)
 
     def bind(self, node: dict, xpath: str) -> None:
@@ -255,6 +272,8 @@ class GroupBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(tr_hti(self.spec.label))
+        for button, text in self.actions:
+            button.setText(QCoreApplication.translate("EnsForm", text))
         self.inner.retranslate()
 
 

@@ -76,6 +76,11 @@ _SECTION_SOURCE = ["Declaration & lodging person", "Truck, crossing & routing", 
                    "House consignments & goods items", "Trailer, containers & seals"]
 
 
+# one click in the buyer / seller frames (the party copied from the consignee / consignor)
+QCoreApplication.translate("EnsForm", "Buyer = consignee")
+QCoreApplication.translate("EnsForm", "Seller = consignor")
+GROUP_ACTIONS = ("Buyer = consignee", "Seller = consignor")
+
 PROVISIONAL_LRN = "0"  # stands for the LRN the desk assigns at the first save
 
 
@@ -188,6 +193,8 @@ class EnsForm(QWidget):
     queue_requested = Signal(object)  # EnsDocument, valid
     print_requested = Signal(object)
     validated = Signal(object)  # Report
+    template_requested = Signal()  # Ctrl+T / "Template…": the window opens the picker
+    save_template_requested = Signal(object)  # EnsDocument: "Save as template…"
 
     def __init__(self, message_id: str = "IE3F50", lang: str = "en", presets=None, parent=None):
         super().__init__(parent)
@@ -241,8 +248,16 @@ class EnsForm(QWidget):
         self.queue_button = QPushButton(self.header)
         self.queue_button.setObjectName("primary")
         self.print_button = QPushButton(self.header)
-        for b in (self.save_button, self.queue_button, self.print_button):
+        self.template_button = QPushButton(self.header)
+        self.template_button.setObjectName("chooseTemplate")
+        self.save_template_button = QPushButton(self.header)
+        self.save_template_button.setObjectName("saveTemplate")
+        for b in (self.save_button, self.queue_button, self.print_button, self.template_button,
+                  self.save_template_button):
             b.setFocusPolicy(Qt.NoFocus)
+            b.setAutoDefault(False)
+        self.template_button.clicked.connect(self.template_requested.emit)
+        self.save_template_button.clicked.connect(lambda: self.save_template_requested.emit(self.document()))
         self.save_button.clicked.connect(self.request_save)
         self.queue_button.clicked.connect(self.request_queue)
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.document()))
@@ -282,13 +297,19 @@ class EnsForm(QWidget):
         split.setSizes([200, 900])
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
-        lay.addWidget(self.legend)
+        # the legend's line also holds the templates (the header is full at 1366 px in French)
+        legend_row = QHBoxLayout()
+        legend_row.addWidget(self.legend, 1)
+        legend_row.addWidget(self.template_button)
+        legend_row.addWidget(self.save_template_button)
+        lay.addLayout(legend_row)
         lay.addWidget(split, 1)
 
         for keys, slot in ((QKeySequence.Save, self.request_save),
                            (QKeySequence(Qt.CTRL | Qt.Key_Return), self.request_queue),
                            (QKeySequence(Qt.CTRL | Qt.Key_Enter), self.request_queue),
                            (QKeySequence.Print, lambda: self.print_requested.emit(self.document())),
+                           (QKeySequence(Qt.CTRL | Qt.Key_T), self.template_requested.emit),
                            (QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_F), lambda: self.set_full_view(not self.ctx.full_view))):
             sc = QShortcut(keys, self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
@@ -307,6 +328,10 @@ class EnsForm(QWidget):
             unamendable = set()
         old = getattr(self, "ctx", None)
         self.ctx = FormContext(self.lang, unamendable, self._field_edited, self._structure_changed)
+        self.ctx.group_actions = {
+            "buyer": [(GROUP_ACTIONS[0], lambda: self.copy_party("consignee", "buyer"))],
+            "seller": [(GROUP_ACTIONS[1], lambda: self.copy_party("consignor", "seller"))],
+        }
         if old is not None:
             self.ctx.full_view = old.full_view
             self.ctx.locked = old.locked
@@ -490,6 +515,38 @@ class EnsForm(QWidget):
                     packs[0]["typeOfPackages"] = pack
                 self._rebind()
 
+    # --- templates (the logic is in ics2desk.templates) ---------------------------------
+    def copy_party(self, source: str, target: str) -> bool:
+        """Buyer = consignee / seller = consignor in every house consignment, as one edit."""
+        from .. import templates
+
+        if not templates.copy_party(self.data, source, target):
+            return False
+        self._rebind()
+        root = f"/{self.message_id}/consignmentMasterLevel/consignmentHouseLevel"
+        for i, _ in enumerate(self.data.get("consignmentMasterLevel", {}).get("consignmentHouseLevel", []), 1):
+            self.touched.add(f"{root}[{i}]/goodsShipment/{target}")
+        self._field_edited(None)
+        return True
+
+    def focus_per_truck(self) -> bool:
+        """Focus the first empty per-truck field (plates, CMR, seals, times) Tab reaches: what
+        the agent types for a new truck from a template or a copy. False when there is none."""
+        from .. import templates
+        from ..model import spec_path_of
+
+        paths = templates.per_truck_paths(self.data) - {"LRN", "MRN", "documentIssueDate"}
+        first = templates.FIRST_PER_TRUCK  # plates before CMR, seals and times
+        empty = [(first.index(p) if p in first else len(first), i, f)
+                 for i, f in enumerate(self.fields_in_tab_order())
+                 if (p := spec_path_of(f.xpath)) in paths and not f.value() and not f.edit.isReadOnly()]
+        if not empty:
+            return False
+        target = min(empty, key=lambda t: t[:2])[2]
+        self.scroll.ensureWidgetVisible(target)
+        target.setFocus(Qt.OtherFocusReason)
+        return True
+
     def _goods_item_of(self, field: Field) -> dict | None:
         """The goods item dict a description field edits (its commodity's parent)."""
         xpath = field.xpath.rsplit("/commodity/", 1)[0]
@@ -657,10 +714,34 @@ class EnsForm(QWidget):
         return out
 
     def set_remote_errors(self, errors) -> None:
-        """IE3N99 errors (replies.ReplyError) land on the same fields as local findings."""
-        self.remote_findings = [Finding(f"IE3N99 {e.code}", e.pointer or f"/{self.message_id}",
+        """IE3N99 errors (replies.ReplyError) land on the same fields as local findings; each
+        goes once the agent edits its field."""
+        self.remote_findings = [Finding(f"IE3N99 {e.code}", self.form_xpath(e.pointer),
                                         e.message("en"), e.message("fr")) for e in errors]
         self._show_findings()
+
+    def form_xpath(self, pointer: str | None) -> str:
+        """Customs' pointer as the form's XPath: namespace prefixes dropped, the first occurrence
+        ([1]) of a repeated group when the pointer gives no index. Unknown steps stay as given."""
+        import re
+
+        root = f"/{self.message_id}"
+        if not pointer:
+            return root
+        steps = [s.split(":")[-1] for s in pointer.strip().strip("/").split("/")]
+        if not steps or steps[0] != self.message_id:
+            return pointer
+        spec = load_message(self.message_id)
+        out, plain = [root], []
+        for step in steps[1:]:
+            m = re.fullmatch(r"(\w+)(\[\d+\])?", step)
+            if not m:
+                return pointer
+            plain.append(m.group(1))
+            el = spec.by_path.get("/".join(plain))
+            index = m.group(2) or ("[1]" if el is not None and el.repeats else "")
+            out.append(m.group(1) + index)
+        return "/".join(out)
 
     def all_findings(self) -> list[Finding]:
         return self.remote_findings + self.local_findings
@@ -807,6 +888,8 @@ class EnsForm(QWidget):
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.queue_button.setText(self.tr("Validate && queue (Ctrl+Enter)"))
         self.print_button.setText(self.tr("Print (Ctrl+P)"))
+        self.template_button.setText(self.tr("Template… (Ctrl+T)"))
+        self.save_template_button.setText(self.tr("Save as template…"))
         current = self.preset.currentIndex()
         self._fill_presets()
         self.preset.setCurrentIndex(max(0, current))

@@ -523,6 +523,7 @@ class MainWindow(QObject):
             self._form.queue_requested.connect(self.queue)
             self._form.print_requested.connect(self.print_filing)
             self._form.set_reuse(self.store.conn)
+            self.templates_action("wire")  # Ctrl+T / Save as template… reach this window
         return self._form
 
     # --- status --------------------------------------------------------------------

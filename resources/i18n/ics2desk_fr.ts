@@ -3,48 +3,48 @@
   <context>
     <name>AlertRow</name>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="51" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="53" />
       <source>truck</source>
       <extracomment>background, text colour per alert kind; the strongest first</extracomment>
       <translation>camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="54" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="56" />
       <source>DO NOT LOAD: this truck must not board</source>
       <translation>NE PAS CHARGER : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="55" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="57" />
       <source>Customs request information</source>
       <translation>La douane demande des informations</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="56" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="58" />
       <source>ENS rejected by customs</source>
       <translation>ENS rejetée par la douane</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="57" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="59" />
       <source>Named by customs: {0}</source>
       <translation>Désigné par la douane : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="57" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="59" />
       <source>Request: {0}</source>
       <translation>Demande : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="58" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="60" />
       <source>Customs said: {0}</source>
       <translation>Réponse de la douane : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="63" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="72" />
       <source>Show</source>
       <translation>Afficher</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="64" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="73" />
       <source>Acknowledge…</source>
       <translation>Prendre connaissance…</translation>
     </message>
@@ -52,7 +52,7 @@
   <context>
     <name>AlertsBar</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="152" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="164" />
       <source>… and %n more waiting to be acknowledged</source>
       <translation>
         <numerusform>… et %n autre(s) en attente de prise de connaissance</numerusform>
@@ -60,13 +60,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="122" />
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="131" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="134" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="143" />
       <source>Acknowledge</source>
       <translation>Prise de connaissance</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/alerts_bar.py" line="123" />
+      <location filename="../../ics2desk/gui/alerts_bar.py" line="135" />
       <source>Your name (recorded in the audit trail):</source>
       <translation>Votre nom (enregistré dans le journal d'audit) :</translation>
     </message>
@@ -496,42 +496,52 @@
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="129" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="80" />
+      <source>Buyer = consignee</source>
+      <translation>Acheteur = destinataire</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="81" />
+      <source>Seller = consignor</source>
+      <translation>Vendeur = expéditeur</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="134" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="130" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="135" />
       <source>This filing has changes that are not saved. They are lost if you open another one.</source>
       <translation>Cette déclaration a des modifications non enregistrées. Elles seront perdues si vous en ouvrez une autre.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="134" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="139" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="135" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="140" />
       <source>Save draft, then continue</source>
       <translation>Enregistrer le brouillon, puis continuer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="137" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="142" />
       <source>Discard changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="445" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="470" />
       <source>assigned on first save (Ctrl+S)</source>
       <translation>attribué au premier enregistrement (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="547" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="604" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="742" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="823" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -539,54 +549,64 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="746" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="827" />
       <source>Not complete yet</source>
       <translation>Pas encore complète</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="747" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="828" />
       <source>Ctrl+Enter lists what is missing</source>
       <translation>Ctrl+Entrée liste ce qui manque</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="750" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="831" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="802" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="883" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="803" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="884" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="804" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="885" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="805" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="886" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="807" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="888" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="808" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="889" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="809" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="890" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="891" />
+      <source>Template… (Ctrl+T)</source>
+      <translation>Modèle… (Ctrl+T)</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="892" />
+      <source>Save as template…</source>
+      <translation>Enregistrer comme modèle…</translation>
     </message>
   </context>
   <context>
@@ -754,7 +774,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="257" />
+      <location filename="../../ics2desk/gui/main_window.py" line="259" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -762,32 +782,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="292" />
+      <location filename="../../ics2desk/gui/main_window.py" line="294" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="293" />
+      <location filename="../../ics2desk/gui/main_window.py" line="295" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="294" />
+      <location filename="../../ics2desk/gui/main_window.py" line="296" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="295" />
+      <location filename="../../ics2desk/gui/main_window.py" line="297" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="296" />
+      <location filename="../../ics2desk/gui/main_window.py" line="298" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="299" />
+      <location filename="../../ics2desk/gui/main_window.py" line="301" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -1279,17 +1299,17 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="404" />
+      <location filename="../../ics2desk/gui/main_window.py" line="406" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="534" />
+      <location filename="../../ics2desk/gui/main_window.py" line="536" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="541" />
+      <location filename="../../ics2desk/gui/main_window.py" line="543" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1297,60 +1317,60 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="572" />
-      <location filename="../../ics2desk/gui/main_window.py" line="591" />
-      <location filename="../../ics2desk/gui/main_window.py" line="596" />
+      <location filename="../../ics2desk/gui/main_window.py" line="574" />
+      <location filename="../../ics2desk/gui/main_window.py" line="593" />
+      <location filename="../../ics2desk/gui/main_window.py" line="598" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="572" />
+      <location filename="../../ics2desk/gui/main_window.py" line="574" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="591" />
-      <location filename="../../ics2desk/gui/main_window.py" line="596" />
+      <location filename="../../ics2desk/gui/main_window.py" line="593" />
+      <location filename="../../ics2desk/gui/main_window.py" line="598" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="657" />
+      <location filename="../../ics2desk/gui/main_window.py" line="664" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="676" />
+      <location filename="../../ics2desk/gui/main_window.py" line="683" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="722" />
+      <location filename="../../ics2desk/gui/main_window.py" line="729" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="741" />
+      <location filename="../../ics2desk/gui/main_window.py" line="748" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="747" />
+      <location filename="../../ics2desk/gui/main_window.py" line="754" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="774" />
+      <location filename="../../ics2desk/gui/main_window.py" line="781" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="792" />
+      <location filename="../../ics2desk/gui/main_window.py" line="799" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="793" />
+      <location filename="../../ics2desk/gui/main_window.py" line="800" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1359,59 +1379,74 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="798" />
+      <location filename="../../ics2desk/gui/main_window.py" line="805" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="808" />
+      <location filename="../../ics2desk/gui/main_window.py" line="815" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="812" />
+      <location filename="../../ics2desk/gui/main_window.py" line="819" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="815" />
+      <location filename="../../ics2desk/gui/main_window.py" line="822" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="851" />
+      <location filename="../../ics2desk/gui/main_window.py" line="867" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="877" />
+      <location filename="../../ics2desk/gui/main_window.py" line="893" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="897" />
+      <location filename="../../ics2desk/gui/main_window.py" line="913" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="897" />
+      <location filename="../../ics2desk/gui/main_window.py" line="913" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="898" />
+      <location filename="../../ics2desk/gui/main_window.py" line="914" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="898" />
+      <location filename="../../ics2desk/gui/main_window.py" line="914" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="900" />
+      <location filename="../../ics2desk/gui/main_window.py" line="916" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="955" />
+      <source>Save as template</source>
+      <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="956" />
+      <source>Template name (customer and route):</source>
+      <translation>Nom du modèle (client et trajet) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="965" />
+      <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
+      <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.ui" line="6" />
@@ -1726,6 +1761,34 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       <location filename="../../ics2desk/gui/settings_page.py" line="117" />
       <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
       <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplatePicker</name>
+    <message>
+      <location filename="../../ics2desk/gui/template_picker.py" line="25" />
+      <source>New filing from a template</source>
+      <translation>Nouvelle déclaration depuis un modèle</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/template_picker.py" line="33" />
+      <source>Name, customer or route</source>
+      <translation>Nom, client ou trajet</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/template_picker.py" line="56" />
+      <source>No template yet: fill in a filing, then "Save as template…".</source>
+      <translation>Aucun modèle pour l'instant : remplissez une déclaration, puis « Enregistrer comme modèle… ».</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/template_picker.py" line="58" />
+      <source>No template matches "{0}".</source>
+      <translation>Aucun modèle ne correspond à « {0} ».</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/template_picker.py" line="60" />
+      <source>Enter: new filing from the template chosen; plates, CMR, seals and times stay empty.</source>
+      <translation>Entrée : nouvelle déclaration depuis le modèle choisi ; immatriculations, CMR, scellés et horaires restent vides.</translation>
     </message>
   </context>
   <context>

@@ -19,8 +19,11 @@ NAME = "/IE3F50/declarant/name"
 def _answer_modal(qtbot, act):
     """Run `act(dialog)` on the next modal dialog, once it is up (QMessageBox.exec blocks)."""
     seen = []
+    _POLLS.append(seen)
 
     def poll():
+        if seen and seen[-1] is _STOP:
+            return  # the test is over: a question that never came must not haunt later tests
         w = QApplication.activeModalWidget()
         if w is None:
             QTimer.singleShot(20, poll)
@@ -30,6 +33,17 @@ def _answer_modal(qtbot, act):
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+_POLLS: list[list] = []
+_STOP = object()
+
+
+@pytest.fixture(autouse=True)
+def _stop_polls():
+    yield
+    while _POLLS:
+        _POLLS.pop().append(_STOP)
 
 
 def _type_a_name(qtbot, main, text="Transports Dupont SARL"):
