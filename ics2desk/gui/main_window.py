@@ -486,7 +486,7 @@ class MainWindow(QObject):
 
     def after_drain(self) -> None:
         """A pass of the outbox worker sent or received something: show it."""
-        if self._closed:
+        if self._gone():
             return
         self.filings.reload()
         self.outbox.refresh()
@@ -527,21 +527,26 @@ class MainWindow(QObject):
         return self._form
 
     # --- status --------------------------------------------------------------------
+    def _gone(self) -> bool:
+        """Shut down, or the window deleted under us (a worker's signal queued before that still
+        arrives): then there is nothing to show anything on."""
+        return self._closed or not shiboken6.isValid(self.window)
+
     def set_transport_state(self, state: str) -> None:
-        if self._closed:  # a worker's queued signal after the window went: nothing to show it on
+        if self._gone():
             return
         self.transport_state = state
         self.retranslate()
 
     def on_sender_crashed(self, message: str) -> None:
         """The outbox worker hit an error: sending has stopped until its next try succeeds."""
-        if self._closed:
+        if self._gone():
             return
         self.set_transport_state("stopped")
         self.show_status(lambda: self.tr("Sending stopped: {0}").format(message), 60_000)
 
     def refresh_status(self) -> None:
-        if self._closed:
+        if self._gone():
             return
         self._follow_other_writers()
         queued = self.store.open_count()
@@ -609,7 +614,7 @@ class MainWindow(QObject):
         when the language changes."""
         import time
 
-        if self._closed:
+        if self._gone():
             return
         self._status = (text, text(), time.monotonic() + timeout / 1000)
         self.window.statusBar().showMessage(self._status[1], timeout)
@@ -917,6 +922,8 @@ class MainWindow(QObject):
         prefs_mod.save(p, self.data_dir)
 
     def retranslate(self) -> None:
+        if self._gone():
+            return
         states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
                   "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped")}
         self.transport_label.setText(states.get(self.transport_state, self.transport_state))
