@@ -27,7 +27,8 @@ def _load_plugins() -> None:
     import importlib
 
     for module in ("ics2desk.store.cli", "ics2desk.printing.cli", "ics2desk.simulator.cli",
-                   "ics2desk.continuity.cli", "ics2desk.elo.cli", "ics2desk.intake.cli"):
+                   "ics2desk.continuity.cli", "ics2desk.elo.cli", "ics2desk.intake.cli", "ics2desk.options_cli",
+                   "ics2desk.store.agency_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -105,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
                                             "env ICS2DESK_DATA)")
     parser.add_argument("--demo", action="store_true", help="start with the simulator's outage switches (drills)")
     parser.add_argument("--lang", choices=["fr", "en"], help="user interface language")
+    parser.add_argument("--database", metavar="URL",
+                        help="the agency database, postgresql://AGENT@HOST:PORT/DB (env ICS2DESK_DATABASE; password "
+                             "by PGPASSWORD or ~/.pgpass); default: the local store in the data dir. Accepted "
+                             "anywhere on the command line")
     sub = parser.add_subparsers(dest="command")
     v = sub.add_parser("validate", help="check ENS files against the XSD and every HTI rule",
                        epilog="exit codes: 0 all valid; 1 any invalid; 2 a file unreadable or not XML")
@@ -121,7 +126,11 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     """Run a sub-command; with none, start the desktop app through `gui` (see gui/launcher.py,
     the console-script entry point, which keeps Qt out of this Qt-free module)."""
     _load_plugins()
+    argv, database = _lift_database(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
+    if database:  # one place decides the database too: every module reads ICS2DESK_DATABASE
+        os.environ["ICS2DESK_DATABASE"] = database
+    args.database = database or os.environ.get("ICS2DESK_DATABASE") or None
     if args.data_dir:  # one place decides the data dir: every module reads ICS2DESK_DATA
         os.environ["ICS2DESK_DATA"] = str(Path(args.data_dir).expanduser().resolve())
     try:
@@ -145,6 +154,28 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         return 130
     except Exception as exc:  # noqa: BLE001  a bug: one line for the agent, the details in a file
         return _report_bug(exc)
+
+
+def _lift_database(argv: list[str]) -> tuple[list[str], str | None]:
+    """`--database URL` (or `--database=URL`) wherever it is on the line, before or after the
+    sub-command: every command works on the same database, so it is one global choice."""
+    out, database, i = [], None, 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            out += argv[i:]
+            break
+        if arg == "--database":
+            if i + 1 >= len(argv):
+                raise SystemExit("ics2desk: --database needs a URL (postgresql://AGENT@HOST:PORT/DB)")
+            database, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--database="):
+            database = arg.split("=", 1)[1]
+        else:
+            out.append(arg)
+        i += 1
+    return out, database
 
 
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the agent's input

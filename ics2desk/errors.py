@@ -35,6 +35,15 @@ class StoreUnavailableError(KnownError):
         self.reason = reason
 
 
+class PermissionDeniedError(KnownError):
+    """The signed-in agent's role may not do this: the agency database refused it (grants or
+    row-level security), whatever the desk's buttons showed. `role`: clerk | declarant | admin."""
+
+    def __init__(self, message: str, user: str = "", role: str = ""):
+        super().__init__(message)
+        self.user, self.role = user, role
+
+
 class IllegalTransitionError(KnownError):
     """A lifecycle step that the filing's current state does not allow."""
 

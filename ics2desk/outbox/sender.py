@@ -40,6 +40,10 @@ STORE_FAILURES: tuple[type[BaseException], ...] = (sqlite3.Error,) + tuple(
 
 #: why the desk consults ICS2 (IE3Q05) about one of its filings
 DUPLICATE, OVERDUE, MAYBE_DELIVERED = "duplicate", "overdue", "maybe_delivered"
+#: an item taken back from a sender that stopped mid-send (crashed, or another desk whose lease ran
+#: out): ICS2 is asked first, it is sent again only when ICS2 holds nothing for its LRN
+RECLAIMED = "reclaimed"
+RECLAIM_EVERY_S = 15.0  # how often a running sender looks for items whose lease ran out
 
 
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random | None = None) -> float:
@@ -91,6 +95,7 @@ class Sender:
         self._last_status_check = 0.0
         self._consulted_at: dict[int, float] = {}  # outbox item id -> when we last asked ICS2 about it
         self._refused: dict[int, tuple] = {}  # item id -> a refusal (4xx) waiting for the consultation's word
+        self._last_reclaim = time.monotonic()
 
     @classmethod
     def open(cls, data_dir=None, settings: Settings | None = None) -> "Sender":
@@ -160,6 +165,9 @@ class Sender:
         error on one item does not roll back what was recorded for the others."""
         done, seen = 0, set()
         k = max(1, int(self.settings.send_concurrency))
+        if time.monotonic() - self._last_reclaim >= RECLAIM_EVERY_S:  # another desk may have stopped mid-send
+            self._last_reclaim = time.monotonic()
+            self.store.reclaim_orphans(is_alive)
         while done < batch and (deadline is None or time.monotonic() < deadline):
             if stop is not None and stop.is_set():
                 break
@@ -167,6 +175,9 @@ class Sender:
             if not claimed:
                 break
             seen.update(c[0].id for c in claimed)
+            claimed = self._consult_first(claimed, deadline, stop)
+            if not claimed:
+                continue
             if k == 1 or len(claimed) == 1:
                 outcomes = [(c, self._transmit(c[0], c[2])) for c in claimed]
             else:
@@ -199,6 +210,24 @@ class Sender:
                     break  # the item was requeued for reconciliation: recovered on the next pass
                 self._recover(lrn, item, reason)
         return done
+
+    def _consult_first(self, claimed: list, deadline: float | None, stop: threading.Event | None) -> list:
+        """Items taken back from a sender that stopped mid-send may have reached ICS2: ask
+        (IE3Q05) before sending any of them again. Returns the items to send now."""
+        send = []
+        for item, attempt_id, xml in claimed:
+            f = self.store.find(item.lrn)
+            if not (item.reconcile and item.message_type in FILINGS and f is not None and not f.mrn
+                    and f.state in AWAITING_MRN and self._consult_due(item)):
+                send.append((item, attempt_id, xml))
+                continue
+            self.store.record_failure(item, attempt_id, FailureKind.TIMEOUT, Component.OPERATOR_SYSTEM.value,
+                                      "taken back from a sender that stopped mid-send: asking ICS2 (IE3Q05) "
+                                      "before sending it again", time.time())
+            if (stop is not None and stop.is_set()) or (deadline is not None and time.monotonic() >= deadline):
+                continue  # still flagged: consulted on the next pass
+            self._recover(item.lrn, item, RECLAIMED)
+        return send
 
     def _release(self, item: OutboxItem, exc: Exception) -> None:
         """An item whose outcome could not be recorded goes back to pending, flagged for
@@ -376,6 +405,13 @@ class Sender:
             self.store.apply_reply(xml, None, res.transport_id, transition=False, parsed=reply)
         if not res.replies:
             return  # an asynchronous transport (Domibus): the IE3R08 comes by polling, see _apply
+        if reason == RECLAIMED:
+            # ICS2 holds nothing for this LRN: the stopped sender's message never arrived; send it now
+            self.store.note(lrn, "consulted", "IE3Q05 for an item taken back mid-send: ICS2 holds no ENS for "
+                                              "this LRN; sending it")
+            if item is not None:
+                self.store.clear_reconcile(item)
+            return
         if reason == MAYBE_DELIVERED:
             # ICS2 holds nothing for this LRN: a refusal now stands (failed, for the agent to look
             # at); a transient failure is retried as scheduled

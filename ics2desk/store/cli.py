@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from .. import cli
-from ..errors import BadInputError, IllegalTransitionError, StoreUnavailableError
+from ..errors import BadInputError, IllegalTransitionError, PermissionDeniedError, StoreUnavailableError
 
 EXIT_REFUSED, EXIT_TIMED_OUT, EXIT_STORE_UNAVAILABLE, EXIT_NOT_SENT = 1, 3, 4, 5
 EXIT_CODES = ("exit codes: 0 done; 1 refused (invalid filing, illegal step, permanent send failure); "
@@ -39,6 +39,9 @@ def _guarded(run):
     def guarded(args) -> int:
         try:
             return run(args)
+        except PermissionDeniedError as exc:  # the agent's role may not: refused, like an illegal step
+            print(f"ics2desk: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
         except StoreUnavailableError as exc:
             error = exc
         except sqlite3.Error as exc:
@@ -170,11 +173,16 @@ def run_submit(args) -> int:
         for lrn in lrns:
             try:
                 item = store.queue(lrn)
-            except (BadInputError, IllegalTransitionError) as exc:
+            except (BadInputError, IllegalTransitionError, PermissionDeniedError) as exc:
                 print(f"{lrn}: not queued: {exc}", file=sys.stderr)
                 worst = EXIT_REFUSED
                 continue
             print(f"{lrn}: queued (outbox item {item})")
+            for other, at in store.transport_document_reuse(lrn):
+                # ICS2 refuses a master transport document reference used again within 12 months
+                print(f"{lrn}: warning: its transport document reference is also on {other} (lodged {at[:10]}); "
+                      f"ICS2 rejects a reference reused within 12 months (error code 81)", file=sys.stderr)
+                break
     return worst
 
 
@@ -347,6 +355,7 @@ def run_status(args) -> int:
         items = store.outbox_items(lrn=args.lrn)
         alerts = store.alerts(args.lrn)
         lodged = store.lodged_version(args.lrn)
+        reused = store.transport_document_reuse(args.lrn)
     from .lifecycle import boarding_reason
 
     from ..continuity.adapters import cutoffs_from_settings
@@ -365,6 +374,9 @@ def run_status(args) -> int:
            "alerts": [{"kind": a.kind, "raised_at": a.raised_at, "detail": a.detail,
                        "acknowledged_by": a.acknowledged_by, "acknowledged_at": a.acknowledged_at} for a in alerts],
            "errors": versions[-1].errors if versions else [],
+           # flagged before sending: ICS2 rejects a transport document reference reused within 12 months
+           "warnings": [{"code": "81", "message": f"transport document reference also on {other} (lodged {at[:10]})",
+                         "lrn": other} for other, at in reused],
            "messages": [{"direction": m.direction, "type": m.message_type, "at": m.created_at,
                          "transport_id": m.transport_id, "mrn": m.mrn, "message_version": m.message_version}
                         for m in msgs],
@@ -378,6 +390,8 @@ def run_status(args) -> int:
         print(f"  {boarding_reason(verdict)}")
     for e in out["errors"]:
         print(f"  error {e['code']} {e['pointer']}: {e['message']}")
+    for w in out["warnings"]:
+        print(f"  warning {w['code']}: {w['message']}; ICS2 rejects a reused reference (code 81)")
     for m in out["messages"]:
         print(f"  {m['at']} {'->' if m['direction'] == 'out' else '<-'} {m['type']}")
     for i in items:

@@ -1,4 +1,10 @@
-"""Where the store lives and how a connection is opened (WAL, synchronous=FULL)."""
+"""Where the store lives and how a connection is opened: the one database module.
+
+A single desk keeps its store in SQLite in the data dir (WAL, synchronous=FULL). An agency puts
+every desk on one PostgreSQL (`--database postgresql://...` or ICS2DESK_DATABASE): the same
+tables and the same migration history, through `pg.PgConnection`, which speaks the SQLite
+connection's small interface. Every module that needs the database (store, incidents, ELO,
+reuse, intake) opens it through `connect_default`, so the choice is made here once."""
 from __future__ import annotations
 
 import os
@@ -51,8 +57,41 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(data_dir: str | os.PathLike | None = None, user: str | None = None):
+DATABASE_ENV = "ICS2DESK_DATABASE"
+
+
+def database_url(explicit: str | None = None) -> str | None:
+    """The agency database's libpq URL (--database, else ICS2DESK_DATABASE), or None for the
+    data dir's SQLite. The password comes by libpq's own means (PGPASSWORD, ~/.pgpass, or the
+    URL), never from settings.json."""
+    url = (explicit or os.environ.get(DATABASE_ENV) or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("postgresql://", "postgres://")) and "=" not in url:
+        raise KnownError(f"--database must be a PostgreSQL URL (postgresql://user@host:port/db), not {url!r}")
+    return url
+
+
+def connect_default(data_dir: str | os.PathLike | None = None, url: str | None = None):
+    """The desk's database connection: the agency's PostgreSQL when one is configured (checked
+    to be at this desk's schema; `db init` upgrades it), else the data dir's SQLite (migrated)."""
+    url = database_url(url)
+    if url:
+        from . import pg
+        from .migrations import migrate
+
+        conn = pg.connect(url)
+        try:
+            migrate(conn, upgrade=False)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+    return connect(resolve_data_dir(data_dir) / DB_NAME)
+
+
+def open_store(data_dir: str | os.PathLike | None = None, user: str | None = None, url: str | None = None):
     from .store import Store
 
     directory = resolve_data_dir(data_dir)
-    return Store(connect(directory / DB_NAME), directory, user=user)
+    return Store(connect_default(directory, url), directory, user=user)

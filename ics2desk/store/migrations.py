@@ -143,17 +143,53 @@ MIGRATIONS: list[str] = [
     CREATE TABLE IF NOT EXISTS reuse_goods (
         description TEXT PRIMARY KEY, hs TEXT, package_type TEXT, used_at TEXT NOT NULL);
     """,
+    # 7: the agency database (several desks on one PostgreSQL; harmless on a single desk's SQLite).
+    #   outbox.lease_until: until when the desk that claimed an item may keep it 'sending'; after
+    #     that another desk reconciles it (consultation first, never a blind re-send).
+    #   filings.transport_document: the master transport document reference, to flag one reused
+    #     within 12 months before ICS2 rejects it (error code 81).
+    #   used_lrns(lrn): R3003 is looked up by LRN alone on every import (was a full scan).
+    #   journal_applied: entries a desk kept locally while the agency database was out of reach,
+    #     taken in the transaction that writes them, so each is written once.
+    """
+    ALTER TABLE outbox ADD COLUMN lease_until REAL;
+    ALTER TABLE filings ADD COLUMN transport_document TEXT;
+    CREATE INDEX filings_transport_document ON filings(transport_document);
+    CREATE INDEX used_lrns_lrn ON used_lrns(lrn);
+    CREATE INDEX outbox_sending ON outbox(state, lease_until);
+    CREATE TABLE journal_applied (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, lrn TEXT, desk TEXT NOT NULL, made_at TEXT NOT NULL,
+        applied_at TEXT NOT NULL, outcome TEXT NOT NULL);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def is_postgresql(conn) -> bool:
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
+def schema_version(conn) -> int:
+    if is_postgresql(conn):
+        row = conn.execute("SELECT to_regclass('ics2desk_schema') IS NOT NULL").fetchone()
+        if not row[0]:
+            return 0
+        return conn.execute("SELECT COALESCE(MAX(version), 0) FROM ics2desk_schema").fetchone()[0]
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
-    """Bring the database to `target`, one transaction per step; returns the final version."""
+class SchemaBehindError(KnownError):
+    """The agency database is older than this desk: only `ics2desk db init` (an admin) upgrades it."""
+
+
+def migrate(conn, target: int = LATEST, upgrade: bool = True) -> int:
+    """Bring the database to `target`, one transaction per step; returns the final version.
+
+    On PostgreSQL the desks share one database: a desk connection (upgrade=False) only checks the
+    version, and `ics2desk db init` upgrades it, under an advisory lock so two inits do not race."""
+    if is_postgresql(conn):
+        return _migrate_pg(conn, target, upgrade)
     current = schema_version(conn)
     if current > LATEST:
         raise KnownError(f"this data was written by a newer ics2desk (schema {current}, this one knows "
@@ -176,3 +212,61 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+_ADVISORY_LOCK = 0x1C52_DE5C  # "ics2desk": one schema upgrade at a time across the agency
+
+
+def _migrate_pg(conn, target: int, upgrade: bool) -> int:
+    current = schema_version(conn)
+    if current > LATEST:
+        raise KnownError(f"the agency database was set up by a newer ics2desk (schema {current}, this one knows "
+                         f"{LATEST}); update ics2desk on this desk")
+    if current >= target:
+        return current
+    if not upgrade:
+        raise SchemaBehindError(
+            f"the agency database is at schema {current} and this ics2desk needs {target}: an admin runs "
+            f"`ics2desk --database URL db init` once to upgrade it")
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (_ADVISORY_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS ics2desk_schema (version INTEGER PRIMARY KEY, applied_at TEXT "
+                     "NOT NULL)")
+        for version in range(schema_version(conn) + 1, target + 1):
+            for statement in _statements(MIGRATIONS[version - 1]):
+                for pg_statement in pg_ddl(statement):
+                    conn.execute(pg_statement)
+            conn.execute("INSERT INTO ics2desk_schema(version, applied_at) VALUES(?, now()::text)", (version,))
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001  the error that got us here is the one to report
+            pass
+        raise
+    return schema_version(conn)
+
+
+def pg_ddl(statement: str) -> list[str]:
+    """A step written for SQLite, in PostgreSQL's words: identity keys, BYTEA, DOUBLE PRECISION,
+    and the full-text table as a plain table with a generated tsvector (GIN-indexed)."""
+    import re
+
+    fts = re.match(r"CREATE VIRTUAL TABLE (\w+) USING fts5\(([^)]*)\)", statement)
+    if fts:
+        name, cols = fts.group(1), [c.strip() for c in fts.group(2).split(",")]
+        doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in cols)
+        return [f"CREATE TABLE {name} (rowid BIGINT PRIMARY KEY, " + ", ".join(f"{c} TEXT" for c in cols)
+                + f", tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', {doc})) STORED)",
+                f"CREATE INDEX {name}_tsv ON {name} USING gin(tsv)"]
+    s = re.sub(r"\bid INTEGER PRIMARY KEY\b(?! CHECK)", "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+               statement)
+    s = re.sub(r"\bINTEGER\b", "BIGINT", s)
+    s = re.sub(r"\bBLOB\b", "BYTEA", s)
+    s = re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)
+    s = re.sub(r"(?<![\w\"])user(?= TEXT)", '"user"', s)
+    ignore = re.match(r"INSERT OR IGNORE INTO", s)
+    if ignore:
+        s = "INSERT INTO" + s[ignore.end():] + " ON CONFLICT DO NOTHING"
+    return [s]

@@ -11,7 +11,9 @@ import os
 import re
 import socket
 import sqlite3
+import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from .. import clock
@@ -50,11 +52,33 @@ def owner_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+#: how long a desk that claimed an outbox item may hold it 'sending' before another desk may
+#: reconcile it (longer than any one exchange: send_timeout_s bounds those)
+LEASE_S = 120.0
+#: a master transport document reference used again within this many days draws ICS2's error 81
+TRANSPORT_DOCUMENT_REUSE_DAYS = 365
+
+
+class EditConflictError(KnownError):
+    """Someone saved this draft after it was opened here: the later save would overwrite it."""
+
+    def __init__(self, lrn: str, opened: int, now: int, author: str, at: str):
+        self.lrn, self.opened, self.now, self.author, self.at = lrn, opened, now, author, at
+        super().__init__(f"{lrn} was saved by {author} at {at} (version {now}) after you opened version {opened}: "
+                         f"your changes were not saved over theirs. Reopen the filing to see their version, then "
+                         f"make your changes again (what you typed is still on your screen)")
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, data_dir: Path, user: str | None = None):
         self.conn = conn
         self.data_dir = Path(data_dir)
-        self.user = user or os.environ.get("USER") or os.environ.get("USERNAME") or "agent"
+        #: on the agency database the signed-in agent is the session's login (the database
+        #: writes it into every audit row); on a single desk, who the desk was told it is
+        self.dialect = getattr(conn, "dialect", "sqlite")
+        self.role = getattr(conn, "role", None)  # None: a single desk, no roles
+        self.user = (getattr(conn, "user", "") or user or os.environ.get("USER") or os.environ.get("USERNAME")
+                     or "agent")
 
     def close(self) -> None:
         self.conn.close()
@@ -75,18 +99,22 @@ class Store:
             return self._new_lrn(declarant, prefix)
 
     def _new_lrn(self, declarant: str, prefix: str = "ICS") -> str:
-        row = self.conn.execute("SELECT next FROM lrn_counters WHERE declarant=?", (declarant,)).fetchone()
-        n = row[0] if row else 1
+        # the counter is taken with one upsert, so two desks on one agency database never draw the
+        # same number; an LRN already used (imported with its own) is skipped
         day = clock.now().strftime("%y%m%d")
         while True:
-            lrn = f"{prefix[:8]}{day}{n:06d}"
-            n += 1
-            if not self.conn.execute("SELECT 1 FROM used_lrns WHERE lrn=?", (lrn,)).fetchone():
-                break
-        self.conn.execute("INSERT INTO lrn_counters(declarant, next) VALUES(?, ?) "
-                          "ON CONFLICT(declarant) DO UPDATE SET next=excluded.next", (declarant, n))
-        self.conn.execute("INSERT INTO used_lrns(declarant, lrn) VALUES(?, ?)", (declarant, lrn))
-        return lrn
+            n = self.conn.execute("INSERT INTO lrn_counters(declarant, next) VALUES(?, 2) ON CONFLICT(declarant) "
+                                  "DO UPDATE SET next=lrn_counters.next+1 RETURNING next", (declarant,)).fetchone()[0]
+            lrn = f"{prefix[:8]}{day}{n - 1:06d}"
+            if self._take_lrn(declarant, lrn):
+                return lrn
+
+    def _take_lrn(self, declarant: str, lrn: str) -> bool:
+        """Record the LRN as used; False when any filing of the desk (or agency) has it already."""
+        if self.conn.execute("SELECT 1 FROM used_lrns WHERE lrn=?", (lrn,)).fetchone():
+            return False
+        return self.conn.execute("INSERT INTO used_lrns(declarant, lrn) VALUES(?, ?) ON CONFLICT DO NOTHING",
+                                 (declarant, lrn)).rowcount == 1
 
     # --- filings and versions --------------------------------------------------------------
     def import_document(self, doc: EnsDocument, user: str | None = None, new_lrn: bool = False,
@@ -100,11 +128,10 @@ class Store:
         with self.transaction() as c:
             if new_lrn or not doc.lrn:
                 doc.data["LRN"] = self._new_lrn(declarant, lrn_prefix)
-            elif c.execute("SELECT 1 FROM used_lrns WHERE lrn=?", (doc.lrn,)).fetchone():
-                raise BadInputError(f"LRN {doc.lrn} is already used by a filing in this desk; an LRN is never "
+            elif not self._take_lrn(declarant, doc.lrn):
+                where = "the agency" if self.dialect == "postgresql" else "this desk"
+                raise BadInputError(f"LRN {doc.lrn} is already used by a filing in {where}; an LRN is never "
                                     f"reused (R3003). Import with a new LRN (--new-lrn) if this is a new ENS")
-            else:
-                c.execute("INSERT INTO used_lrns(declarant, lrn) VALUES(?, ?)", (declarant, doc.lrn))
             cur = c.execute(
                 "INSERT INTO filings(lrn, declarant, state, message_type, created_at, updated_at) "
                 "VALUES(?,?,?,?,?,?)", (doc.lrn, declarant, State.DRAFT.value, doc.message_id, now, now))
@@ -113,10 +140,19 @@ class Store:
             self._audit(user, "import", doc.lrn, f"{doc.message_id} stored as draft")
         return self.get(doc.lrn)
 
-    def save_version(self, lrn: str, doc: EnsDocument, user: str | None = None) -> int:
-        """Save an edited dataset; the filing goes (back) to draft. Returns the version number."""
+    def save_version(self, lrn: str, doc: EnsDocument, user: str | None = None,
+                     expected_version: int | None = None) -> int:
+        """Save an edited dataset; the filing goes (back) to draft. Returns the version number.
+
+        expected_version: the version the agent opened; when someone else saved since, nothing is
+        written and EditConflictError says who and when (two agents on one draft)."""
         with self.transaction():
             f = self._filing(lrn)
+            if expected_version is not None and f.version != expected_version:
+                last = self.conn.execute("SELECT author, created_at FROM versions WHERE filing_id=? ORDER BY number "
+                                         "DESC LIMIT 1", (f.id,)).fetchone()
+                raise EditConflictError(lrn, expected_version, f.version, last[0] if last else "?",
+                                        last[1] if last else "?")
             state = next_state(f.state, "save", f.mrn, lrn)
             doc = doc.copy()
             doc.data["LRN"] = lrn  # the LRN is the filing's identity: an edit cannot change it
@@ -141,10 +177,13 @@ class Store:
                                  doc.get("consignmentMasterLevel/placeOfUnloading/UNLOCODE"))
         truck = ", ".join(doc.vehicle_registrations())
         self.conn.execute("UPDATE filings SET declarant=COALESCE(NULLIF(?, ''), declarant), truck=?, crossing=?, "
-                          "arrival=?, office=? WHERE id=?",
+                          "arrival=?, office=?, transport_document=? WHERE id=?",
                           (doc.declarant_eori or "", truck, crossing, doc.estimated_arrival,
-                           doc.office_of_first_entry, fid))
-        body = " ".join([doc.get("declarant/name") or "", doc.get("representative/name") or ""]
+                           doc.office_of_first_entry,
+                           doc.get("consignmentMasterLevel/transportDocumentMasterLevel/documentNumber"), fid))
+        body = " ".join([doc.get("declarant/name") or "", doc.get("representative/name") or "",
+                         doc.get("consignmentMasterLevel/consignor/name") or "",
+                         doc.get("consignmentMasterLevel/consignee/name") or ""]
                         + [(i.get("commodity") or {}).get("descriptionOfGoods", "") for _, _, i in doc.goods_items()])
         row = self.conn.execute("SELECT lrn, mrn, declarant FROM filings WHERE id=?", (fid,)).fetchone()
         self.conn.execute("DELETE FROM filings_fts WHERE rowid=?", (fid,))
@@ -326,7 +365,10 @@ class Store:
         clauses, args = [], []
         if q.text and q.text.strip():
             tokens = re.findall(r"\w+", q.text, flags=re.UNICODE)
-            if tokens:
+            if tokens and self.dialect == "postgresql":
+                clauses.append("f.id IN (SELECT rowid FROM filings_fts WHERE tsv @@ to_tsquery('simple', ?))")
+                args.append(" & ".join(f"{t.lower()}:*" for t in tokens))
+            elif tokens:
                 clauses.append("f.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ?)")
                 args.append(" ".join(f'"{t}"*' for t in tokens))
         if q.states:
@@ -485,11 +527,16 @@ class Store:
 
     # --- outbox (sender side) ---------------------------------------------------------------
     def reclaim_orphans(self, is_alive) -> list[int]:
-        """Items left 'sending' by a process that died: back to pending, flagged for reconciliation."""
+        """Items left 'sending' by a process that died (on this machine), or by any desk whose lease
+        ran out (the agency database: another PC, switched off mid-send): back to pending,
+        flagged for reconciliation, which consults ICS2 before anything is sent again."""
+        now = time.time()
+        lock = " FOR UPDATE SKIP LOCKED" if self.dialect == "postgresql" else ""
         with self.transaction() as c:
             ids = []
-            for r in c.execute("SELECT id, owner FROM outbox WHERE state='sending'").fetchall():
-                if not is_alive(r["owner"] or ""):
+            for r in c.execute("SELECT id, owner, lease_until FROM outbox WHERE state='sending'" + lock).fetchall():
+                expired = r["lease_until"] is not None and r["lease_until"] < now
+                if expired or not is_alive(r["owner"] or ""):
                     ids.append(r["id"])
                     c.execute("UPDATE outbox SET state='pending', reconcile=1, owner=NULL, next_attempt_at=?, "
                               "updated_at=? WHERE id=?", (time.time(), iso_now(), r["id"]))
@@ -497,22 +544,26 @@ class Store:
                               "WHERE outbox_id=? AND outcome='in_progress'",
                               (time.time(), FailureKind.TIMEOUT.value, "interrupted: the sending process stopped",
                                r["id"]))
-                    self._audit("sender", "reconcile", None, f"outbox item {r['id']} found mid-send after a crash")
+                    why = (f"lease of {r['owner']} ran out" if expired else "after a crash")
+                    self._audit("sender", "reconcile", None, f"outbox item {r['id']} found mid-send {why}")
             return ids
 
     def claim_due(self, owner: str, limit: int = 1, exclude=()) -> list[tuple[OutboxItem, int, bytes]]:
         """Take due items: mark them sending (committed before any byte leaves) and open an attempt."""
         now = time.time()
         skip = ",".join(str(int(i)) for i in exclude)
+        # several desks drain one agency outbox: each row is taken by exactly one of them (rows
+        # another desk is claiming are skipped, not waited for); SQLite's write lock does the same
+        lock = " FOR UPDATE OF o SKIP LOCKED" if self.dialect == "postgresql" else ""
         with self.transaction() as c:
             rows = c.execute("SELECT o.*, f.lrn FROM outbox o JOIN filings f ON f.id=o.filing_id "
                              "WHERE o.state='pending' AND o.next_attempt_at<=? "
                              + (f"AND o.id NOT IN ({skip}) " if skip else "")
-                             + "ORDER BY o.next_attempt_at, o.id LIMIT ?", (now, limit)).fetchall()
+                             + "ORDER BY o.next_attempt_at, o.id LIMIT ?" + lock, (now, limit)).fetchall()
             out = []
             for r in rows:
-                c.execute("UPDATE outbox SET state='sending', owner=?, attempts=attempts+1, updated_at=? WHERE id=?",
-                          (owner, iso_now(), r["id"]))
+                c.execute("UPDATE outbox SET state='sending', owner=?, lease_until=?, attempts=attempts+1, "
+                          "updated_at=? WHERE id=?", (owner, now + LEASE_S, iso_now(), r["id"]))
                 aid = c.execute("INSERT INTO attempts(outbox_id, started_at, outcome) VALUES(?,?,'in_progress')",
                                 (r["id"], now)).lastrowid
                 v = c.execute("SELECT xml, message_version FROM versions WHERE id=?", (r["version_id"],)).fetchone()
@@ -597,6 +648,12 @@ class Store:
         """The item's last send may have reached ICS2: a re-send must reconcile, not file anew."""
         with self.transaction():
             self.conn.execute("UPDATE outbox SET reconcile=1, updated_at=? WHERE id=?", (iso_now(), item.id))
+
+    def clear_reconcile(self, item: OutboxItem) -> None:
+        """A consultation found that ICS2 holds nothing for the item: its next send is a first one."""
+        with self.transaction():
+            self.conn.execute("UPDATE outbox SET reconcile=0, next_attempt_at=?, updated_at=? WHERE id=? AND "
+                              "state='pending'", (time.time(), iso_now(), item.id))
 
     def sent_transport_id(self, item: OutboxItem) -> str | None:
         """The transport's id for the last send of this item's message (to ask the access point about it)."""
@@ -774,9 +831,48 @@ class Store:
             self._audit(user.strip(), "acknowledge", r["lrn"], f"{r['kind']}: {r['detail'] or ''}"[:500])
 
     def data_version(self) -> int:
-        """Changes by another connection (another window, the CLI, another desk on this data dir)
-        move this number (SQLite's PRAGMA data_version): cheap enough to poll every second."""
+        """Changes by another connection (another window, the CLI, another desk on this data dir
+        or on the agency database) move this number (SQLite's PRAGMA data_version; PostgreSQL's
+        notifications): cheap enough to poll every second."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changes(self) -> set[str] | None:
+        """What other desks changed since the last call ('filing:LRN', 'outbox:ID', 'alert:ID',
+        'incident:ID'), as the agency database announced it; None on SQLite, which cannot say
+        (re-read when data_version moves)."""
+        changes = getattr(self.conn, "changes", None)
+        return changes() if changes else None
+
+    def wait_for_change(self, timeout: float) -> bool:
+        """Block until another desk commits a change or `timeout` passes (agency database only;
+        on SQLite, polls data_version)."""
+        wait = getattr(self.conn, "wait_for_change", None)
+        if wait:
+            return wait(timeout)
+        before, end = self.data_version(), time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.data_version() != before:
+                return True
+            threading.Event().wait(0.05)
+        return False
+
+    # --- agency guards --------------------------------------------------------------------------
+    def transport_document_reuse(self, lrn: str) -> list[tuple[str, str]]:
+        """Other filings of the same declarant that carry this filing's master transport document
+        reference, lodged (queued or later) within the last 12 months: ICS2 rejects the second
+        (error code 81, duplicate transport document reference). [(LRN, created_at)], newest first."""
+        f = self._filing(lrn)
+        row = self.conn.execute("SELECT transport_document FROM filings WHERE id=?", (f.id,)).fetchone()
+        reference = row[0] if row else None
+        if not reference:
+            return []
+        since = (clock.now() - timedelta(days=TRANSPORT_DOCUMENT_REUSE_DAYS)).strftime("%Y-%m-%dT%H:%M:%S")
+        rows = self.conn.execute(
+            "SELECT lrn, created_at FROM filings WHERE transport_document=? AND id<>? AND COALESCE(declarant, '')=? "
+            "AND state NOT IN ('draft','ready','rejected','invalidated','cancelled') AND created_at>=? "
+            "ORDER BY created_at DESC LIMIT 20",
+            (reference, f.id, f.declarant or '', since)).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()

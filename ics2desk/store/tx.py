@@ -88,7 +88,7 @@ def _rollback(conn: sqlite3.Connection) -> None:
     try:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-    except sqlite3.Error:
+    except Exception:  # noqa: BLE001  (sqlite3's or the agency database's): the cause is what we report
         pass
 
 
