@@ -68,10 +68,21 @@ def configure_db(p: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import-sqlite", help="move a desk's SQLite store (its data dir) into the agency database")
     imp.add_argument("source", metavar="DATA_DIR")
     imp.add_argument("--json", action="store_true")
+    sub.add_parser("sync", help="write what this desk kept while the agency database was out of reach (once), "
+                                "and say what is still waiting or was refused")
+    sa = sub.add_parser("standalone", help="send from this desk alone while the agency database is out of reach "
+                                           "(a declarant's decision, recorded), and back")
+    sa.add_argument("switch", choices=["on", "off", "status"])
+    sa.add_argument("--reason", default="", help="on: the incident (what is down, since when, ticket)")
 
 
 def run_db(args) -> int:
     from . import agency, pg
+
+    if args.db_command == "sync":
+        return _sync(args)
+    if args.db_command == "standalone":
+        return _standalone(args)
 
     if args.db_command == "init":
         password = _password(args) if args.admin else None
@@ -109,6 +120,51 @@ def run_db(args) -> int:
     else:
         print(f"imported from {args.source}: " + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
     return 0
+
+
+def _sync(args) -> int:
+    from . import open_store
+    from .db import resolve_data_dir
+    from .journal import Journal
+
+    _url("db sync")
+    journal = Journal(resolve_data_dir(getattr(args, "data_dir", None)))
+    with open_store(getattr(args, "data_dir", None)) as store:
+        done = getattr(store, "last_replay", None)
+    for entry, outcome in (done.applied if done else []):
+        print(f"written: {entry.describe()} -> {outcome}")
+    for entry, reason in (done.refused if done else []):
+        print(f"refused, kept aside: {entry.describe()}: {reason}", file=sys.stderr)
+    waiting, refused = journal.pending(), journal.refused()
+    print(f"{len(waiting)} kept change(s) still waiting; {len(refused)} refused and kept in {journal.refused_folder}")
+    return EXIT_REFUSED if refused else 0
+
+
+def _standalone(args) -> int:
+    from . import standalone
+    from .db import resolve_data_dir
+
+    directory = resolve_data_dir(getattr(args, "data_dir", None))
+    if args.switch == "status":
+        m = standalone.mode(directory)
+        print(f"stand-alone since {m.since}, switched on by {m.user} ({m.role}): {m.reason}" if m else
+              "working on the agency database" if _has_url() else "a single desk (local store)")
+        return 0
+    if args.switch == "on":
+        m = standalone.switch_on(directory, args.reason)
+        print(f"stand-alone: this desk now files and sends by itself (switched on by {m.user}, recorded). Only "
+              f"what is filed here from now on is sent from here; the agency's outbox waits for the database")
+        return 0
+    counts = standalone.switch_off(directory, _url("db standalone off"))
+    print(f"stand-alone ended: {counts.get('filings', 0)} filing(s) moved into the agency database, "
+          f"{counts.get('outbox', 0)} outbox item(s) carry on there")
+    return 0
+
+
+def _has_url() -> bool:
+    from .db import database_url
+
+    return bool(database_url())
 
 
 def _password(args) -> str | None:

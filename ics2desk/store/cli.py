@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -63,6 +64,30 @@ def _store(args):
     return open_store(getattr(args, "data_dir", None))
 
 
+def _unreachable(exc: StoreUnavailableError) -> bool:
+    return exc.reason == "unreachable"
+
+
+def _keep(args, exc: StoreUnavailableError, kind: str, items: list[dict]) -> int:
+    """The agency database is out of reach: keep each request on this desk (written there once,
+    the next time any command or the app reaches it), say so, exit 4."""
+    from ..settings import Settings
+    from .db import resolve_data_dir
+    from .journal import Journal
+    from .standalone import last_session
+
+    directory = resolve_data_dir(getattr(args, "data_dir", None))
+    session = last_session(directory) or {}
+    user = session.get("user") or os.environ.get("USER") or "agent"
+    journal = Journal(directory)
+    prefix = Settings.load(directory).lrn_prefix
+    for item in items:
+        entry = journal.keep(kind, user, lrn_prefix=prefix, **item)
+        print(f"ics2desk: kept on this desk ({entry.describe()}): {exc}. It is written to the agency database "
+              f"once, as soon as it is back (any ics2desk command or the app does it)", file=sys.stderr)
+    return EXIT_STORE_UNAVAILABLE
+
+
 # --- import ----------------------------------------------------------------------------------
 def configure_import(p: argparse.ArgumentParser) -> None:
     p.description = ("Store ENS XML files as draft filings and print their LRNs. Several files are one "
@@ -92,7 +117,15 @@ def run_import(args) -> int:
     if len(args.files) == 1:  # one file: any refusal is the command's error (exit 2)
         name = args.files[0]
         doc = _read_filing(name)
-        with _store(args) as store:
+        try:
+            store_session = _store(args)
+        except StoreUnavailableError as exc:
+            if not _unreachable(exc):
+                raise
+            from ..xml.writer import to_bytes
+
+            return _keep(args, exc, "import", [{"xml": to_bytes(doc), "new_lrn": args.new_lrn}])
+        with store_session as store:
             prefix = Settings.load(store.data_dir).lrn_prefix
             f = store.import_document(doc, new_lrn=args.new_lrn, lrn_prefix=prefix)
         errors = validate_document(doc).errors
@@ -165,7 +198,13 @@ def run_submit(args) -> int:
     if not args.lrns and not args.all_ready:
         raise BadInputError("submit needs LRNs or --all-ready")
     worst = 0
-    with _store(args) as store:
+    try:
+        store_session = _store(args)
+    except StoreUnavailableError as exc:
+        if not _unreachable(exc) or args.all_ready:
+            raise
+        return _keep(args, exc, "queue", [{"lrn": lrn} for lrn in args.lrns])
+    with store_session as store:
         lrns = list(args.lrns)
         if args.all_ready:
             lrns += [f.lrn for f in store.list_filings(FilingQuery(states=["draft", "ready"], sort="created_at",

@@ -74,9 +74,16 @@ def database_url(explicit: str | None = None) -> str | None:
 
 def connect_default(data_dir: str | os.PathLike | None = None, url: str | None = None):
     """The desk's database connection: the agency's PostgreSQL when one is configured (checked
-    to be at this desk's schema; `db init` upgrades it), else the data dir's SQLite (migrated)."""
+    to be at this desk's schema; `db init` upgrades it), else the data dir's SQLite (migrated).
+    A desk of the agency switched to stand-alone (store/standalone.py) works on its own SQLite
+    store until a declarant switches it back."""
     url = database_url(url)
+    directory = resolve_data_dir(data_dir)
     if url:
+        from . import standalone
+
+        if standalone.mode(directory) is not None:
+            return connect(standalone.local_dir(directory) / DB_NAME)
         from . import pg
         from .migrations import migrate
 
@@ -86,12 +93,31 @@ def connect_default(data_dir: str | os.PathLike | None = None, url: str | None =
         except BaseException:
             conn.close()
             raise
+        standalone.remember_session(directory, conn.user, conn.role, pg.where_of(url))
         return conn
-    return connect(resolve_data_dir(data_dir) / DB_NAME)
+    return connect(directory / DB_NAME)
 
 
 def open_store(data_dir: str | os.PathLike | None = None, user: str | None = None, url: str | None = None):
+    """The desk's Store. On the agency database, what this desk kept while it was out of reach
+    (store/journal.py) is written there first, once."""
     from .store import Store
 
     directory = resolve_data_dir(data_dir)
-    return Store(connect_default(directory, url), directory, user=user)
+    store = Store(connect_default(directory, url), directory, user=user)
+    if store.dialect != "postgresql" and database_url(url):
+        from . import standalone
+
+        m = standalone.mode(directory)
+        store.mode, store.user = "standalone", (m.user if m else store.user)
+    if store.dialect == "postgresql":
+        from .journal import Journal
+
+        journal = Journal(directory)
+        if journal.pending():
+            try:
+                store.last_replay = journal.replay(store)
+            except BaseException:
+                store.close()
+                raise
+    return store

@@ -77,6 +77,9 @@ class Store:
         #: writes it into every audit row); on a single desk, who the desk was told it is
         self.dialect = getattr(conn, "dialect", "sqlite")
         self.role = getattr(conn, "role", None)  # None: a single desk, no roles
+        #: where the filings live: "agency" (PostgreSQL), "local" (a single desk's SQLite) or
+        #: "standalone" (a desk of the agency working alone for an incident; db.open_store says)
+        self.mode = "agency" if self.dialect == "postgresql" else "local"
         self.user = (getattr(conn, "user", "") or user or os.environ.get("USER") or os.environ.get("USERNAME")
                      or "agent")
 
@@ -102,6 +105,8 @@ class Store:
         # the counter is taken with one upsert, so two desks on one agency database never draw the
         # same number; an LRN already used (imported with its own) is skipped
         day = clock.now().strftime("%y%m%d")
+        if self.mode == "standalone":
+            prefix = standalone_prefix(prefix, self.data_dir)
         while True:
             n = self.conn.execute("INSERT INTO lrn_counters(declarant, next) VALUES(?, 2) ON CONFLICT(declarant) "
                                   "DO UPDATE SET next=lrn_counters.next+1 RETURNING next", (declarant,)).fetchone()[0]
@@ -882,6 +887,16 @@ class Store:
         with self.transaction():
             self.conn.execute("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET "
                               "value=excluded.value", (key, value))
+
+
+def standalone_prefix(prefix: str, data_dir: Path) -> str:
+    """LRNs drawn by a desk in stand-alone must not be drawn by the agency meanwhile (or by another
+    desk in stand-alone): their own prefix, the desk's letters after an S (moving them into the
+    agency refuses a clash loudly, R3003, so one is never lost)."""
+    import hashlib
+
+    code = hashlib.sha1(f"{socket.gethostname()}:{Path(data_dir).resolve()}".encode()).hexdigest()[:3].upper()
+    return f"{prefix[:4]}S{code}"
 
 
 def reply_state_from_r08(reply) -> str | None:
