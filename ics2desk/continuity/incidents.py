@@ -105,7 +105,7 @@ class IncidentStore:
         from ..store.db import connect
         from ..store.migrations import migrate
 
-        if isinstance(target, sqlite3.Connection):
+        if isinstance(target, sqlite3.Connection) or hasattr(target, "dialect"):  # a store's connection
             self.conn, self._own = target, False
             migrate(self.conn)  # a no-op on the store's own connection, which is current
         else:
@@ -299,7 +299,8 @@ class IncidentStore:
     # --- the board ------------------------------------------------------------------------
     def save_board(self, board: Board, now: datetime) -> None:
         with self._tx() as c:
-            c.execute("INSERT OR REPLACE INTO continuity_board VALUES (1, ?, ?)",
+            c.execute("INSERT INTO continuity_board(id, data, saved_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE "
+                      "SET data=excluded.data, saved_at=excluded.saved_at",
                       (json.dumps(board.to_dict(), ensure_ascii=False), _iso(now)))
 
     def load_board(self) -> Board:

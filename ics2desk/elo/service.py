@@ -353,6 +353,13 @@ def _stop_status(env: Envelope, mrn: str, pending) -> StopStatus:
     return StopStatus.MANUAL  # refused, or no longer FERMEE: French customs still hold it
 
 
+def _stopped_verdict(store) -> str:
+    """SQL for the verdict an envelope's body records for the stopped MRN s.mrn (JSON, per dialect)."""
+    if getattr(store, "dialect", "sqlite") == "postgresql":
+        return "(e.body::jsonb #>> ARRAY['stopped', s.mrn, 'verdict'])"
+    return "json_extract(e.body, '$.stopped.\"' || s.mrn || '\".verdict')"
+
+
 def stopped_ens_sweep(store, service: EloService, since: datetime | None = None) -> list[str]:
     """For the ELO worker, beside adopt_registered: every ENS that got a Do Not Load or is (being)
     invalidated since `since` (default STOP_WINDOW ago) and that an envelope still holds without
@@ -367,7 +374,7 @@ def stopped_ens_sweep(store, service: EloService, since: datetime | None = None)
         "  OR (f.state = 'amending' AND f.do_not_load_at >= ?))) "
         "SELECT s.lrn, s.mrn, s.verdict FROM stopped s WHERE EXISTS (SELECT 1 FROM elo_envelopes e "
         "  WHERE (e.ens_mrn = s.mrn OR instr(e.body, s.mrn) > 0) AND COALESCE(e.statut, '') != 'DEBARQUEE' "
-        "  AND COALESCE(json_extract(e.body, '$.stopped.\"' || s.mrn || '\".verdict'), '') NOT IN (s.verdict, 'do_not_load')) "
+        f"  AND COALESCE({_stopped_verdict(store)}, '') NOT IN (s.verdict, 'do_not_load')) "
         "ORDER BY s.id LIMIT 200", (stamp, stamp)).fetchall()
     for lrn, mrn, verdict in rows:
         service.on_ens_stopped(lrn, verdict, mrn)

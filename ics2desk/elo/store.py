@@ -17,16 +17,17 @@ from .envelope import Appairage, DeclarationState, Envelope, StoppedEns
 
 
 def _open_default(data_dir: str | os.PathLike | None) -> sqlite3.Connection:
-    from ..store.db import DB_NAME, connect, resolve_data_dir
+    from ..store.db import connect_default
 
-    return connect(resolve_data_dir(data_dir) / DB_NAME)
+    return connect_default(data_dir)  # the agency database when the desk is on one
 
 
 class EloStore:
     def __init__(self, conn: sqlite3.Connection | None = None, data_dir: str | os.PathLike | None = None):
         self._own = conn is None
         self.conn = conn or _open_default(data_dir)
-        self.conn.row_factory = sqlite3.Row
+        if isinstance(self.conn, sqlite3.Connection):
+            self.conn.row_factory = sqlite3.Row
         from ..store.migrations import migrate
 
         migrate(self.conn)  # a no-op on a Store's connection, which is current
@@ -101,7 +102,8 @@ class EloStore:
     # --- PDFs --------------------------------------------------------------------------------
     def save_pdf(self, envelope_id: int, pdf: bytes) -> None:
         with immediate_transaction(self.conn):
-            self.conn.execute("INSERT OR REPLACE INTO elo_pdfs (envelope_id, pdf, received) VALUES (?,?,?)",
+            self.conn.execute("INSERT INTO elo_pdfs (envelope_id, pdf, received) VALUES (?,?,?) ON CONFLICT(envelope_id) "
+                              "DO UPDATE SET pdf=excluded.pdf, received=excluded.received",
                               (envelope_id, pdf, time.time()))
 
     def pdf(self, envelope_id: int) -> bytes | None:
@@ -151,4 +153,5 @@ class EloStore:
 
     def set_setting(self, key: str, value) -> None:
         with immediate_transaction(self.conn):
-            self.conn.execute("INSERT OR REPLACE INTO elo_settings (key, value) VALUES (?,?)", (key, json.dumps(value)))
+            self.conn.execute("INSERT INTO elo_settings (key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET "
+                              "value=excluded.value", (key, json.dumps(value)))

@@ -61,8 +61,9 @@ def remember(conn: sqlite3.Connection, doc: EnsDocument) -> None:
                          "ON CONFLICT(eori) DO UPDATE SET name=excluded.name, role=excluded.role, "
                          "party=excluded.party, used_at=excluded.used_at", rows)
         conn.executemany("INSERT INTO reuse_goods(description, hs, package_type, used_at) VALUES(?,?,?,?) "
-                         "ON CONFLICT(description) DO UPDATE SET hs=COALESCE(excluded.hs, hs), "
-                         "package_type=COALESCE(excluded.package_type, package_type), used_at=excluded.used_at",
+                         "ON CONFLICT(description) DO UPDATE SET hs=COALESCE(excluded.hs, reuse_goods.hs), "
+                         "package_type=COALESCE(excluded.package_type, reuse_goods.package_type), "
+                         "used_at=excluded.used_at",
                          goods)
 
 
