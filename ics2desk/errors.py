@@ -44,6 +44,11 @@ class PermissionDeniedError(KnownError):
         self.user, self.role = user, role
 
 
+class SignInError(KnownError):
+    """The agency database refused the agent's sign-in (no password given, a wrong one, a
+    disabled agent): not an outage; the agent can act on it."""
+
+
 class IllegalTransitionError(KnownError):
     """A lifecycle step that the filing's current state does not allow."""
 

@@ -35,7 +35,19 @@ def run_app(args) -> int:
         from .demo import ensure_builtin_simulator
 
         simulator = ensure_builtin_simulator(data_dir)
+    from .agency_signin import ensure_signed_in
+
+    if not ensure_signed_in(data_dir):  # the agency database: signed in, or stand-alone, or not at all
+        if simulator is not None:
+            simulator.close()
+        if elo_simulator is not None:
+            elo_simulator.stop()
+        return 1
     store = open_store(data_dir)
+    if store.mode != "local":  # who is signed in, and where the filings live, always in sight
+        where = {"agency": QApplication.translate("app", "agency database"),
+                 "standalone": QApplication.translate("app", "STAND-ALONE (agency database out of reach)")}
+        app.setApplicationDisplayName(f"ics2desk — {store.user} ({store.role or 'declarant'}) — {where[store.mode]}")
     if getattr(args, "demo", False):
         from .demo import fill_demo
 

@@ -14,7 +14,7 @@ import json
 import sys
 
 from .. import cli
-from ..errors import BadInputError, PermissionDeniedError, StoreUnavailableError
+from ..errors import BadInputError, PermissionDeniedError, SignInError, StoreUnavailableError
 
 EXIT_REFUSED, EXIT_UNAVAILABLE = 1, 4
 EXIT_CODES = ("exit codes: 0 done; 1 refused (role, duplicate LRN, unknown agent); 2 bad input; "
@@ -26,7 +26,7 @@ def _guarded(run):
     def guarded(args) -> int:
         try:
             return run(args)
-        except PermissionDeniedError as exc:
+        except (PermissionDeniedError, SignInError) as exc:
             print(f"ics2desk: {exc}", file=sys.stderr)
             return EXIT_REFUSED
         except StoreUnavailableError as exc:

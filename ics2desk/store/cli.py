@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from .. import cli
-from ..errors import BadInputError, IllegalTransitionError, PermissionDeniedError, StoreUnavailableError
+from ..errors import BadInputError, IllegalTransitionError, PermissionDeniedError, SignInError, StoreUnavailableError
 
 EXIT_REFUSED, EXIT_TIMED_OUT, EXIT_STORE_UNAVAILABLE, EXIT_NOT_SENT = 1, 3, 4, 5
 EXIT_CODES = ("exit codes: 0 done; 1 refused (invalid filing, illegal step, permanent send failure); "
@@ -40,7 +40,7 @@ def _guarded(run):
     def guarded(args) -> int:
         try:
             return run(args)
-        except PermissionDeniedError as exc:  # the agent's role may not: refused, like an illegal step
+        except (PermissionDeniedError, SignInError) as exc:  # the agent's role may not: refused, like an illegal step
             print(f"ics2desk: {exc}", file=sys.stderr)
             return EXIT_REFUSED
         except StoreUnavailableError as exc:

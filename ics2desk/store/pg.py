@@ -27,7 +27,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
-from ..errors import KnownError, PermissionDeniedError, StoreUnavailableError
+from ..errors import KnownError, PermissionDeniedError, SignInError, StoreUnavailableError
 
 DIALECT = "postgresql"
 CHANNEL = "ics2desk"
@@ -62,6 +62,24 @@ def _unreachable(url: str, exc: BaseException) -> StoreUnavailableError:
         f"the agency database ({where_of(url)}) is out of reach: {text}. Check the network and the agency "
         f"server; what you saved before is kept there, and nothing was half-written",
         where_of(url), "unreachable")
+
+
+_SIGN_IN_TEXTS = ("password authentication failed", "no password supplied", "not permitted to log in",
+                  "role \"", "pg_hba.conf rejects", "no pg_hba.conf entry")
+
+
+def _sign_in_refused(url: str, exc: BaseException) -> SignInError | None:
+    text = str(exc)
+    if not any(t in text for t in _SIGN_IN_TEXTS):
+        return None
+    try:
+        user = psycopg.conninfo.conninfo_to_dict(url).get("user") or ""
+    except psycopg.ProgrammingError:
+        user = ""
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return SignInError(f"the agency database ({where_of(url)}) refused the sign-in of {user or 'this agent'}: "
+                       f"{first.split('FATAL:')[-1].strip()}. Check the agent name and password (an admin can "
+                       f"`ics2desk users list`)")
 
 
 def _denied(exc: BaseException, user: str, role: str) -> PermissionDeniedError:
@@ -188,6 +206,9 @@ class PgConnection:
             conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                    application_name="ics2desk")
         except psycopg.Error as exc:
+            refused = _sign_in_refused(self.url, exc)
+            if refused is not None:
+                raise refused from None
             raise _unreachable(self.url, exc) from None
         self._conn = conn
         try:
