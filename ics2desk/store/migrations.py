@@ -2,7 +2,6 @@
 append a new one (tests/store/test_store_migrations.py walks every step with data in it)."""
 from __future__ import annotations
 
-import sqlite3
 
 from ..errors import KnownError
 

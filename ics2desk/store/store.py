@@ -59,6 +59,10 @@ LEASE_S = 120.0
 TRANSPORT_DOCUMENT_REUSE_DAYS = 365
 
 
+class AlreadyReceived(Exception):
+    """Inside a write transaction: another connection stored this transport message first."""
+
+
 class EditConflictError(KnownError):
     """Someone saved this draft after it was opened here: the later save would overwrite it."""
 
@@ -438,12 +442,15 @@ class Store:
         """A message we cannot use (unreadable, not a reply we know) is quarantined with its raw
         bytes, never dropped. Returns False when this transport message was already stored (a
         second delivery, or another drain got it first)."""
-        with self.transaction():
-            if self._already_received(transport_id):
-                return False
-            mid = self._add_message(None, "in", mtype, xml, None, None, transport_id, problem=problem[:2000])
-            self._note_received(transport_id, mid)
-            self._audit("sender", "quarantined_reply", None, problem[:500])
+        try:
+            with self.transaction():
+                if self._already_received(transport_id):
+                    return False
+                mid = self._add_message(None, "in", mtype, xml, None, None, transport_id, problem=problem[:2000])
+                self._note_received(transport_id, mid)
+                self._audit("sender", "quarantined_reply", None, problem[:500])
+        except AlreadyReceived:
+            return False
         return True
 
     def _already_received(self, transport_id: str | None) -> bool:
@@ -452,8 +459,14 @@ class Store:
             "SELECT 1 FROM received WHERE transport_id=?", (transport_id,)).fetchone() is not None
 
     def _note_received(self, transport_id: str | None, message_id: int) -> None:
-        if transport_id:  # the primary key makes a second apply fail loudly, not happen twice
-            self.conn.execute("INSERT INTO received(transport_id, message_id) VALUES(?,?)", (transport_id, message_id))
+        if not transport_id:
+            return
+        # two desks that polled the same message: the second waits for the first's commit, then
+        # finds the id taken, and everything it did with the message is rolled back
+        taken = self.conn.execute("INSERT INTO received(transport_id, message_id) VALUES(?,?) ON CONFLICT DO NOTHING",
+                                  (transport_id, message_id)).rowcount
+        if taken != 1:
+            raise AlreadyReceived(transport_id)
 
     def quarantined(self, limit: int = 200) -> tuple[list[MessageRecord], int]:
         """Incoming messages the desk could not use (unreadable, or not a reply it knows), newest
@@ -696,21 +709,33 @@ class Store:
             lrn, mrn = recovered_mrn_for, reply_mrn_from_r08(reply)
         else:
             event, lrn, mrn = mtype, reply.lrn, reply.mrn
-        with self.transaction():
-            if self._already_received(transport_id):
-                return reply  # delivered again (we crashed before acknowledging it): already applied
-            f = self.find(lrn, mrn)
-            if f is None:
-                mid = self._add_message(None, "in", mtype, xml, lrn, mrn, transport_id, correlation_id)
-                self._note_received(transport_id, mid)
-                self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing "
-                                                             "yet; held until a filing learns this MRN")
-                return reply
-            mid = self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
+        if self.conn.in_transaction:  # the caller's transaction decides (and rolls back) on a race
+            return self._apply_reply_in_tx(reply, xml, transport_id, correlation_id, recovered_mrn_for,
+                                           transition, event, lrn, mrn)
+        try:
+            with self.transaction():
+                return self._apply_reply_in_tx(reply, xml, transport_id, correlation_id, recovered_mrn_for,
+                                               transition, event, lrn, mrn)
+        except AlreadyReceived:
+            return reply  # another desk stored and applied it first: rolled back here, applied once
+
+    def _apply_reply_in_tx(self, reply, xml, transport_id, correlation_id, recovered_mrn_for, transition,
+                           event, lrn, mrn):
+        mtype = reply.message_id
+        if self._already_received(transport_id):
+            return reply  # delivered again (we crashed before acknowledging it): already applied
+        f = self.find(lrn, mrn)
+        if f is None:
+            mid = self._add_message(None, "in", mtype, xml, lrn, mrn, transport_id, correlation_id)
             self._note_received(transport_id, mid)
-            if (mtype == "IE3R08" and not recovered_mrn_for) or not transition:
-                return reply  # kept for the timeline; changes nothing by itself
-            self._apply_event(f, reply, event, mrn, mid, recovered=bool(recovered_mrn_for))
+            self._audit("sender", "unmatched_reply", lrn, f"{mtype} for LRN {lrn} / MRN {mrn}: no such filing "
+                                                         "yet; held until a filing learns this MRN")
+            return reply
+        mid = self._add_message(f.id, "in", mtype, xml, lrn or f.lrn, mrn or f.mrn, transport_id, correlation_id)
+        self._note_received(transport_id, mid)
+        if (mtype == "IE3R08" and not recovered_mrn_for) or not transition:
+            return reply  # kept for the timeline; changes nothing by itself
+        self._apply_event(f, reply, event, mrn, mid, recovered=bool(recovered_mrn_for))
         return reply
 
     def _apply_event(self, f: Filing, reply, event: str, mrn: str | None, message_id: int,

@@ -221,3 +221,44 @@ def test_a_drain_stopped_by_sigkill_leaves_nothing_half_done(agency_db, tmp_path
         res = _cli(env, "--database", url, "outbox", "drain", "--until-empty", "--timeout", "30")
         assert res.returncode == 0, res.stderr
     assert sorted(lrn for lrn, _ in sim.registration_log) == sorted(lrns)
+
+
+def test_a_do_not_load_polled_by_three_desks_at_once_is_applied_once(agency_db, tmp_path):
+    """The same transport message reaches three desks' drains at the same moment: one stores and
+    applies it, the others roll back; one alert, one message, the truck stopped."""
+    import threading
+
+    from ics2desk.simulator import replies
+
+    _, url = agency_db.add("declarant")
+    with open_store(tmp_path / "setup", url=url) as store:
+        doc = samples.ferry_filing()
+        f = store.import_document(doc, new_lrn=True)
+        store.queue(f.lrn)
+        mrn = "26FR000016CB16ACT6"
+        store.apply_reply(replies.registered(f.lrn, mrn, store.document(f.lrn)), "tid-r01")
+        dnl = replies.do_not_load(mrn, store.document(f.lrn))
+    stores = [open_store(tmp_path / f"desk{i}", url=url) for i in range(3)]
+    barrier = threading.Barrier(3)
+    failures = []
+
+    def poll(s):
+        try:
+            barrier.wait()
+            s.apply_reply(dnl, "tid-dnl-1")
+        except Exception as exc:  # noqa: BLE001
+            failures.append(exc)
+
+    threads = [threading.Thread(target=poll, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for s in stores:
+        s.close()
+    assert failures == []
+    with open_store(tmp_path / "check", url=url) as store:
+        got = store.get(f.lrn)
+        assert got.do_not_load_at and got.boarding.value != "may_board"
+        assert [m.transport_id for m in store.timeline(f.lrn)].count("tid-dnl-1") == 1
+        assert [a.kind for a in store.alerts(f.lrn)].count("do_not_load") == 1

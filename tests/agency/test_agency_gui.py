@@ -100,3 +100,20 @@ def test_out_of_reach_the_desk_offers_retry_standalone_or_quit(qtbot, agency_db,
             assert any(r["action"] == "standalone_on" and "flooded" in r["detail"] for r in store.audit_trail(None))
     finally:
         cluster.resume()
+
+
+def test_the_audit_view_names_each_agent(qtbot, agency_db, tmp_path):
+    from ics2desk.gui.audit_dialog import AuditDialog
+
+    clerk, clerk_url = agency_db.add("clerk")
+    declarant, declarant_url = agency_db.add("declarant")
+    with open_store(tmp_path / "a", url=clerk_url) as a:
+        f = a.import_document(samples.ferry_filing(), new_lrn=True)
+    with open_store(tmp_path / "b", url=declarant_url) as b:
+        b.queue(f.lrn)
+        dialog = AuditDialog(b, f.lrn)
+        qtbot.addWidget(dialog)
+        agents = [dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())]
+        actions = [dialog.table.item(i, 2).text() for i in range(dialog.table.rowCount())]
+        assert agents[actions.index("import")] == clerk and agents[actions.index("queue")] == declarant
+        assert "/" in dialog.table.item(0, 0).text()  # local time, as read elsewhere in the desk
