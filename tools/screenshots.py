@@ -1,7 +1,7 @@
 """Screenshots of the main screens in English and French, from the real window with the
 demo data and the simulator (run under Xvfb for the real platform):
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m ics2desk.gui.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py docs/screenshots
 """
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ class DemoSession:
     def __init__(self, with_elo: bool = True, drills: bool = False):
         from PySide6.QtWidgets import QApplication
 
-        from ..store import open_store
-        from .demo import fill_demo, start_simulator
-        from .main_window import MainWindow
-        from .sender_worker import SenderWorker
+        from ics2desk.store import open_store
+        from ics2desk.gui.demo import fill_demo, start_simulator
+        from ics2desk.gui.main_window import MainWindow
+        from ics2desk.gui.sender_worker import SenderWorker
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.data_dir = Path(tempfile.mkdtemp(prefix="ics2desk-shots-"))
@@ -30,8 +30,8 @@ class DemoSession:
         self.worker = SenderWorker(self.data_dir, interval=0.2)
         self.elo_sim = elo = None
         if with_elo:
-            from ..elo.demo import start_demo_simulator
-            from .elo_box import EloWorker
+            from ics2desk.elo.demo import start_demo_simulator
+            from ics2desk.gui.elo_box import EloWorker
 
             self.elo_sim = start_demo_simulator()
             elo = EloWorker(self.data_dir, simulator=self.elo_sim, interval=0.2)
@@ -56,7 +56,7 @@ class DemoSession:
         self.window.grab().save(str(path))
 
     def close(self) -> None:
-        from . import i18n
+        from ics2desk.gui import i18n
 
         i18n.set_language("en")
         self.main.shutdown()

@@ -1,7 +1,7 @@
 """Screenshots of the Incidents tab during a simulated outage, in English and French (demo data,
 the built-in simulator, an EU connection layer outage switched on from the drill controls):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ics2desk.gui.incidents_screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/incidents_screenshots.py docs/screenshots
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ def main(out: str) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
-    from ..samples import ferry_filing, shuttle_filing
-    from .incidents_panel import IncidentsPanel
-    from .screenshots import DemoSession
+    from ics2desk.samples import ferry_filing, shuttle_filing
+    from ics2desk.gui.incidents_panel import IncidentsPanel
+    from screenshots import DemoSession
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -32,8 +32,8 @@ def main(out: str) -> int:
         store.import_document(doc, user="demo")
         store.queue(doc.lrn, user="demo")
     worker.wake()
-    from ..continuity.components import State
-    from ..failures import Component
+    from ics2desk.continuity.components import State
+    from ics2desk.failures import Component
 
     eu = Component.EU_CONNECTION
     settle(15, lambda: panel.snap is not None and panel.status(eu).state is State.SUSPECTED)
