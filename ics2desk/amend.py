@@ -41,3 +41,32 @@ def make_amendment(filing: EnsDocument, mrn: str, issued: datetime | None = None
     data["documentIssueDate"] = when
     data["MRN"] = mrn
     return EnsDocument(target, keep_known(data, load_message(target).root))
+
+
+#: what an amendment changes by itself: not the agent's change, not in the preview
+_NOT_A_CHANGE = ("documentIssueDate", "MRN", "LRN")
+
+
+def _leaves(node, path: str, out: dict[str, str]) -> dict[str, str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if isinstance(v, list):
+                for i, item in enumerate(v, 1):
+                    _leaves(item, f"{path}/{k}[{i}]", out)
+            else:
+                _leaves(v, f"{path}/{k}", out)
+    elif node not in (None, ""):
+        out[path] = str(node)
+    return out
+
+
+def changes(before: Group, after: Group, message_id: str) -> list[tuple[str, str, str]]:
+    """What an amendment changes, value by value, in the order of the dataset: (XPath as the
+    form names it, '/IE3F50/.../goodsItem[2]/weight/grossMass'; the registered value or "";
+    the amended value or ""). The issue date, MRN and LRN the desk sets are left out."""
+    root = f"/{message_id}"
+    old, new = _leaves(before, root, {}), _leaves(after, root, {})
+    skip = {f"{root}/{name}" for name in _NOT_A_CHANGE}
+    paths = list(dict.fromkeys([*old, *new]))
+    return [(p, old.get(p, ""), new.get(p, "")) for p in paths
+            if p not in skip and old.get(p, "") != new.get(p, "")]

@@ -12,7 +12,20 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .errors import BadInputError, KnownError
+from .errors import BadInputError, KnownError, PermissionDeniedError, SignInError, StoreUnavailableError
+
+#: one meaning per exit code, for every command (each command's --help says which it uses)
+EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 1, 2, 4
+EXIT_CODES = """exit codes, the same for every command:
+  0   done
+  1   refused: invalid filing, illegal step, the agent's role may not, a sign-in refused
+  2   bad input: unreadable file, unknown LRN, wrong option
+  3   timed out with work still open (outbox drain --timeout)
+  4   the store cannot be used now: disk full, I/O error, locked, or the agency database out
+      of reach (what was asked is kept on the desk when it can be)
+  5   outbox drain: due items could not be sent (each named on stderr, they stay queued)
+  70  internal error (a bug in ics2desk; details in the data dir's crash-reports)
+  130 interrupted"""
 
 #: name -> (configure parser, run, one-line help) for sub-commands added by other modules.
 _COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]] = {}
@@ -101,7 +114,8 @@ def validate_files(paths: list[str], as_json: bool, lang: str, out=None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ics2desk", description="ICS2 ENS filing desk")
+    parser = argparse.ArgumentParser(prog="ics2desk", description="ICS2 ENS filing desk", epilog=EXIT_CODES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", help="where the local store lives (default: platform user data dir; "
                                             "env ICS2DESK_DATA)")
     parser.add_argument("--demo", action="store_true", help="start with the simulator's outage switches (drills)")
@@ -143,9 +157,15 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
                   file=sys.stderr)
             return 2
         return gui(args)
+    except (PermissionDeniedError, SignInError) as exc:  # the agent may not: refused
+        print(f"ics2desk: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except StoreUnavailableError as exc:  # the store or the agency database cannot be used now
+        print(f"ics2desk: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except KnownError as exc:
         print(f"ics2desk: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         sys.stderr.close()
         return 0

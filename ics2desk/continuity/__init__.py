@@ -45,9 +45,9 @@ Modules
     NO_FUNCTIONAL_REPLY observations (registered but no assessment -> national system).
 ``adapters`` - from ics2desk.store: ``observations_from_attempts(store.recent_attempts())``,
     ``pending_from_store(store)`` (queued + sent), ``sent_from_store(store)``, ``last_success(attempts)``,
-    ``record_mrns_from_store(...)``, ``cutoffs_from_settings(settings)`` (extra "continuity_cutoff_minutes"),
-    ``thresholds_from_settings(settings)`` (settings.extra keys
-    continuity_count / continuity_window_minutes / continuity_via_provider).
+    ``record_mrns_from_store(...)``, ``cutoffs_from_settings(settings)`` (option continuity_cutoff_minutes),
+    ``thresholds_from_settings(settings)`` (options continuity_count / continuity_window_minutes /
+    continuity_via_provider, declared in ics2desk.options).
 ``playbook`` - the fiche réflexe as versioned data (resources/playbook/fiche-reflexe-v*.json,
     checked against resources/playbook/playbook.schema.json by ``schemacheck``, a built-in subset
     validator; plus cross-references: a step without a known source does not load).

@@ -82,21 +82,18 @@ def record_mrns_from_store(incidents, store, incident_id: int, now: datetime) ->
 
 def thresholds_from_settings(settings) -> Thresholds:
     """Thresholds from ics2desk.settings.Settings: the reply time is the outbox's own
-    reply_timeout_s; N and T live in settings.extra ("continuity_count", "continuity_window_minutes",
-    "continuity_via_provider")."""
-    extra = getattr(settings, "extra", {}) or {}
-    return Thresholds(count=int(extra.get("continuity_count", 3)),
-                      window_minutes=int(extra.get("continuity_window_minutes", 10)),
+    reply_timeout_s; N and T are the options continuity_count and continuity_window_minutes."""
+    return Thresholds(count=int(settings.continuity_count),
+                      window_minutes=int(settings.continuity_window_minutes),
                       reply_minutes=max(1, -(-int(settings.reply_timeout_s) // 60)),
-                      via_provider=bool(extra.get("continuity_via_provider", True)))
+                      via_provider=bool(settings.continuity_via_provider))
 
 
 def cutoffs_from_settings(settings, data_dir=None) -> Cutoffs:
     """Lodging cut-offs: the crossing presets of the data dir (the same the filings list uses),
-    then settings.extra "continuity_cutoff_minutes" per kind of crossing, e.g. {"ferry": 120}."""
+    then the option continuity_cutoff_minutes per kind of crossing, e.g. {"ferry": 120}."""
     from ..reuse import presets as presets_mod
 
-    extra = getattr(settings, "extra", {}) or {}
     minutes = dict(Cutoffs().minutes)
-    minutes.update({str(k): int(v) for k, v in (extra.get("continuity_cutoff_minutes") or {}).items()})
+    minutes.update({str(k): int(v) for k, v in (settings.continuity_cutoff_minutes or {}).items()})
     return Cutoffs(minutes, presets=presets_mod.load(data_dir))

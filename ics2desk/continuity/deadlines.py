@@ -53,20 +53,38 @@ class Cutoffs:
         return self.for_crossing(_CROSSING_BY_MODE.get(mode or "", "road"))
 
     def for_document(self, doc: EnsDocument) -> timedelta:
-        return self.for_places(doc.get("activeBorderTransportMeans/ModeOfTransport"),
-                               doc.get("consignmentMasterLevel/placeOfUnloading/UNLOCODE"))
+        return self.for_places(*_places_of_document(doc))
 
     def for_filing(self, filing) -> timedelta:
         """From a list row (ics2desk.store.Filing), without reading its XML."""
-        from ..store.records import crossing_parts
+        return self.for_places(*_places_of_filing(filing))
 
-        mode, _, unloading = crossing_parts(filing.crossing)
-        return self.for_places(mode, unloading)
+    def deadline(self, arrival: str | datetime | None, mode: str | None, unloading: str | None) -> datetime | None:
+        """THE lodging deadline: the estimated arrival minus the cut-off of its crossing; None when
+        the arrival is unknown. The filings list, the Incidents panel, `ics2desk status` and the
+        printed summary all come here (through the two readers below)."""
+        at = arrival if isinstance(arrival, datetime) else parse_utc(arrival)
+        return None if at is None else at - self.for_places(mode, unloading)
 
     def deadline_of_filing(self, filing) -> datetime | None:
-        """Estimated arrival minus the cut-off; None when the arrival is unknown."""
-        arrival = parse_utc(filing.arrival)
-        return None if arrival is None else arrival - self.for_filing(filing)
+        """The deadline of a list row (ics2desk.store.Filing: arrival and crossing columns)."""
+        return self.deadline(filing.arrival, *_places_of_filing(filing))
+
+    def deadline_of_document(self, doc: EnsDocument) -> datetime | None:
+        """The deadline of a dataset (an unsaved form, the panel's queued documents)."""
+        return self.deadline(doc.estimated_arrival, *_places_of_document(doc))
+
+
+def _places_of_document(doc: EnsDocument) -> tuple[str | None, str | None]:
+    return (doc.get("activeBorderTransportMeans/ModeOfTransport"),
+            doc.get("consignmentMasterLevel/placeOfUnloading/UNLOCODE"))
+
+
+def _places_of_filing(filing) -> tuple[str | None, str | None]:
+    from ..store.records import crossing_parts
+
+    mode, _, unloading = crossing_parts(filing.crossing)
+    return mode, unloading
 
 
 @dataclass
@@ -122,7 +140,7 @@ def affected_filing(f: PendingFiling, cutoffs: Cutoffs = Cutoffs()) -> AffectedF
         return AffectedFiling(f.lrn, f.state, "road", [], None, None, None, f.since)
     crossing = crossing_of(doc)
     arrival = parse_utc(doc.estimated_arrival)
-    deadline = None if arrival is None else arrival - cutoffs.for_document(doc)
+    deadline = cutoffs.deadline_of_document(doc)
     return AffectedFiling(f.lrn, f.state, crossing, doc.vehicle_registrations(), doc.office_of_first_entry,
                           arrival, deadline, f.since)
 

@@ -1,30 +1,82 @@
 """The continuity workflow in one place: observations -> board -> incident -> recovery.
 
-The incident panel drives this object (from a worker for `refresh`, which reads the store);
-tests and the headless CLI use it the same way. An incident opens when the agent confirms a
-suspicion or declares a component down; the board alone only shows suspicions with evidence.
+The incident panel drives this object from its worker thread (gui/incidents_worker.py keeps only
+the thread and the signals); tests and the headless CLI use it the same way. An incident opens
+when the agent confirms a suspicion or declares a component down; the board alone only shows
+suspicions with evidence.
+
+Bound to the desk's store (`ContinuityDesk.open(store, settings)`), it also runs the store side
+of the workflow: `refresh_from_store` (observations from the outbox attempts and overdue replies
+-> board -> the `Snapshot` the panel shows, recovery offered or, with auto-recover, started, and
+incidents closed once their queue has drained), `recover` (flag the fallback filings, make every
+waiting outbox item due now) and `close`. One object per thread: the store's connection is.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
 
-from ..errors import IllegalTransitionError, KnownError
-from ..failures import Component
-from .components import Board, NoticeReference, State
-from .deadlines import AffectedFiling, Cutoffs, PendingFiling, affected_filings
+from ..errors import BugError, IllegalTransitionError, KnownError
+from ..failures import Component, FailureKind
+from .components import Board, ComponentStatus, NoticeReference, State
+from .deadlines import QUEUED, AffectedFiling, Cutoffs, PendingFiling, affected_filings
 from .detection import Inference, Observation, Thresholds, detect
 from .incidents import Incident, IncidentStore
 from .playbook import Playbook, Step
 
+#: a filing sent more than this long ago no longer counts as evidence of a missing reply
+REPLY_HORIZON = timedelta(hours=24)
+
+
+@dataclass
+class IncidentView:
+    """One open (or just closed) incident with what the panel lists for it."""
+
+    incident: object  # continuity.incidents.Incident
+    timeline: list  # [Event]
+    checklist: list  # [(Step, Tick | None)]
+    sent: list  # [SentRequest]
+    retrospective: list  # [RetroFiling]
+
+
+@dataclass
+class Snapshot:
+    """What the Incidents panel shows after a refresh: plain records, nothing tied to a connection."""
+
+    now: datetime
+    board: list[ComponentStatus]
+    incidents: dict[Component, IncidentView]
+    affected: list  # [AffectedFiling]
+    playbook: object  # Playbook in force (immutable data)
+    suggested: list[Component] = field(default_factory=list)  # sign of life: offer recovery
+    new: list[Component] = field(default_factory=list)  # newly suspected on this refresh
+    closed: list[dict] = field(default_factory=list)  # summaries of incidents closed on this refresh
+    recovered: list[Component] = field(default_factory=list)  # recovery started by auto-recover: drain now
+
 
 class ContinuityDesk:
     def __init__(self, incidents: IncidentStore, playbook: Playbook, thresholds: Thresholds = Thresholds(),
-                 cutoffs: Cutoffs = Cutoffs()):
+                 cutoffs: Cutoffs = Cutoffs(), store=None):
         self.incidents = incidents
         self.playbook = playbook
         self.thresholds = thresholds
         self.cutoffs = cutoffs
+        self.store = store  # ics2desk.store.Store of this thread, for the *_from_store / recover / close steps
         self.board: Board = incidents.load_board()
+
+    @classmethod
+    def open(cls, store, settings=None, data_dir: Path | None = None) -> "ContinuityDesk":
+        """The desk's continuity on `store` (this thread's connection): the playbook in force,
+        the thresholds and lodging cut-offs of the settings (read from the data dir when None)."""
+        from ..settings import Settings
+        from .adapters import cutoffs_from_settings, thresholds_from_settings
+        from .playbook import Library
+
+        data_dir = Path(data_dir or store.data_dir)
+        settings = settings if settings is not None else Settings.load(data_dir)
+        return cls(IncidentStore(store.conn), Library(data_dir).in_force(), thresholds_from_settings(settings),
+                   cutoffs_from_settings(settings, data_dir), store=store)
 
     def _save(self, now: datetime) -> None:
         self.incidents.save_board(self.board, now)
@@ -138,3 +190,118 @@ class ContinuityDesk:
         self.board.up(component, now, user)
         self._save(now)
         return summary
+
+    # --- the store side (worker thread) ---------------------------------------------------
+    def _bound(self):
+        if self.store is None:
+            raise BugError("ContinuityDesk: this step reads the desk's store; build it with ContinuityDesk.open")
+        return self.store
+
+    def refresh_from_store(self, now: datetime, user: str, auto_recover: bool = False) -> Snapshot:
+        """One pass of detection over the store: failed attempts (and, while nothing is down,
+        overdue replies) feed the board; recovery is suggested on a sign of life (started at once
+        with `auto_recover`); an incident recovering whose queue has drained is closed."""
+        from .adapters import last_success, observations_from_attempts, record_mrns_from_store
+        from .detection import overdue_replies
+
+        store = self._bound()
+        attempts = store.recent_attempts(since_seconds=self.thresholds.window_minutes * 60 + 60)
+        observations = observations_from_attempts([a for a in attempts if a.outcome == "failed"])
+        # overdue replies are stamped `now`: fed only while nothing is down yet, so evidence stays finite
+        if not self.board.status(Component.COMMON_REPOSITORY).down and \
+                not self.board.status(Component.NATIONAL_SYSTEM).down:
+            observations += overdue_replies(self.sent_filings(now), now, self.thresholds)
+        new = [inf.component for inf in self.refresh(observations, now)]
+        suggested = self.suggest_recovery(last_sent=last_success(attempts), last_reply=self._last(["registered"]),
+                                          last_assessment=self._last(["assessment_complete", "do_not_load",
+                                                                      "info_requested"]))
+        suggested = [c for c in suggested if self.incidents.active_for(c) is not None]
+        recovered = []
+        if auto_recover:
+            for c in suggested:
+                self.recover(c, user, now)
+                recovered.append(c)
+            suggested = []
+        closed = []
+        active = self.incidents.active()
+        affected = self.affected(self.pending_filings(), now) if active or self.board.down() else []
+        for inc in active:
+            if self.board.status(inc.component).state is not State.RECOVERING:
+                continue
+            record_mrns_from_store(self.incidents, store, inc.id, now)
+            if not affected:  # the queue has drained: every filing sent and answered
+                summary = self.close_if_done(inc.component, now, user)
+                if summary is not None:
+                    closed.append(summary)
+        return self.snapshot(now, affected, suggested, new, closed, recovered)
+
+    def snapshot(self, now: datetime, affected=(), suggested=(), new=(), closed=(), recovered=()) -> Snapshot:
+        views = {}
+        for inc in self.incidents.active():
+            views[inc.component] = IncidentView(inc, self.incidents.timeline(inc.id), self.checklist(inc.id),
+                                                self.incidents.sent_requests(inc.id),
+                                                self.incidents.retrospective(inc.id))
+        board = Board.from_dict(self.board.to_dict())  # a copy: another thread gets its own objects
+        return Snapshot(now, board.all(), views, list(affected), self.playbook, list(suggested), list(new),
+                        list(closed), list(recovered))
+
+    def pending_filings(self) -> list[PendingFiling]:
+        from .adapters import pending_from_store
+
+        return pending_from_store(self._bound())
+
+    def sent_filings(self, now: datetime) -> list:
+        from .adapters import sent_from_store
+
+        return [s for s in sent_from_store(self._bound()) if now - s.sent_at < REPLY_HORIZON]
+
+    def _last(self, states: list[str]) -> datetime | None:
+        from ..store import FilingQuery
+        from .deadlines import parse_utc
+
+        rows = self._bound().list_filings(FilingQuery(states=states, sort="updated_at", descending=True, limit=1))
+        return parse_utc(rows[0].updated_at) if rows else None
+
+    def recover(self, component: Component, user: str, now: datetime) -> list[str]:
+        """The component is back: flag the filings sent under the fallback (for retrospective
+        lodging) and make every waiting outbox item due now; the caller asks the sender for a
+        pass. A rejected item stays: it needs new data, not a retry. Returns the flagged LRNs."""
+        store = self._bound()
+        inc = self.incidents.active_for(component)
+        lrns = sorted({lrn for s in self.incidents.sent_requests(inc.id) for lrn in s.lrns}) if inc else []
+        self.recovering(component, now, user, lrns)
+        for item in store.outbox_items(states=["pending", "failed"]):
+            if item.last_kind != FailureKind.REJECTED.value:
+                store.retry_now(item.id, user=user)
+        return lrns
+
+    def close_incident(self, component: Component, user: str, now: datetime, force: bool = False) -> dict | None:
+        """The agent closes the incident (with `force`, steps or filings still open); the
+        component is up again. None when there is no open incident."""
+        inc = self.incidents.active_for(component)
+        if inc is None:
+            return None
+        summary = self.incidents.close_incident(inc.id, now, user, force=force,
+                                                total_steps=len(self.playbook.steps_for(component)))
+        self.board.up(component, now, user)
+        self._save(now)
+        return summary
+
+    def note(self, incident_id: int, text: str, user: str, now: datetime) -> None:
+        self.incidents.log(incident_id, now, text, user)
+
+    def pending_documents(self, component: Component) -> dict:
+        """The queued filings' documents, for the fallback request the agent drafts."""
+        docs = [p.document for p in self.pending_filings() if p.state == QUEUED and p.document is not None]
+        return {"component": component, "documents": docs}
+
+    def record_sent(self, incident_id: int, subject: str, body: str, lrns: list, to: str, user: str,
+                    now: datetime) -> str:
+        self.incidents.record_sent(incident_id, subject, body, lrns, to, user, now)
+        return to
+
+    def report_pdf(self, incident_id: int, path: str | Path, lang: str, now: datetime) -> str:
+        from .pdf import incident_report_pdf
+
+        affected = self.affected(self.pending_filings(), now)
+        return str(incident_report_pdf(self.incidents, incident_id, self.playbook, Path(path), lang, affected, now))

@@ -22,14 +22,15 @@ def _keyring():
 
     return keyring
 
+from .. import options
+from ..options import KEYRING_SERVICE  # the desk's one keyring service
 from .errors import EloAuthRefused, EloNotConfigured, EloUnavailable
 
-KEYRING_SERVICE = "ics2desk"
-TOKEN_KEY = "elo:token"
+TOKEN_KEY = options.keyring_entry("elo_token", {})  # the keyring entries are declared with the options
 
 
 def secret_key(client_id: str) -> str:
-    return f"elo:client-secret:{client_id}"
+    return options.keyring_entry("elo_client_secret", {"elo_client_id": client_id})
 
 
 class TokenSource(Protocol):

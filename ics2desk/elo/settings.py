@@ -1,30 +1,50 @@
-"""ELO settings (in elo_settings) and the client they describe. Secrets never go here: the static
-token and the client secret live in the OS keyring (service `ics2desk`, see auth.py)."""
+"""ELO settings, the "elo" view over ics2desk.options, and the client they describe. Stored in the
+database (elo_settings, row "settings"), where the agency's options are headed; secrets never go
+there: the static token and the client secret live in the OS keyring (see auth.py)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-
+from .. import options
 from .auth import ClientCredentialsTokenSource, StaticTokenSource, TokenSource
 from .client import EloClient
 from .errors import EloNotConfigured
 
+ROW = "settings"
 
-@dataclass
-class EloSettings:
-    base_url: str = ""  # e.g. the GUN2 ESB address given with the DGDDI agreement, or the simulator
-    auth_mode: str = "static"  # "static" (pasted token) or "client_credentials" (assumed OAuth 2.0)
-    token_url: str = ""
-    client_id: str = ""
-    auto_create: bool = True  # create the envelope as soon as the ENS is registered, else on one click
-    timeout: float = 15.0
+
+class StoreRow:
+    """An options backend: one JSON row of the EloStore's elo_settings table."""
+
+    def __init__(self, store):
+        self.store = store
+        self.name = f"elo_settings:{ROW}"
+
+    def read(self) -> dict:
+        saved = self.store.setting(ROW, {}) or {}
+        return dict(saved) if isinstance(saved, dict) else {}
+
+    def write(self, raw: dict) -> None:
+        self.store.set_setting(ROW, raw)
+
+    def stamp(self) -> object:
+        return self.store.setting(ROW)
+
+
+def registry(store) -> options.Registry:
+    row = StoreRow(store)
+    return options.Registry({"agency": row, "desk": row}, where=row.name, views=("elo",))
+
+
+class EloSettings(options.View, view="elo"):
+    """base_url, auth_mode, token_url, client_id, auto_create, timeout as attributes."""
 
     @classmethod
     def load(cls, store) -> "EloSettings":
-        saved = store.setting("settings", {}) or {}
-        return cls(**{f.name: saved[f.name] for f in fields(cls) if f.name in saved})
+        return cls.from_registry(registry(store))
 
     def save(self, store) -> None:
-        store.set_setting("settings", asdict(self))
+        reg = registry(store)
+        self.to_registry(reg)
+        reg.save()
 
     def token_source(self) -> TokenSource:
         if self.auth_mode == "static":

@@ -62,9 +62,12 @@ class PasswordDialog(QDialog):
         intro = QLabel(self.tr("Agent {user} on {where}").format(user=user, where=where))
         layout.addWidget(intro)
         if problem:
-            said = QLabel(problem)
-            said.setWordWrap(True)
-            layout.addWidget(said)
+            text = QCoreApplication.translate("agency_signin", "The agency database refused the sign-in:") + "\n" + problem
+        else:
+            text = QCoreApplication.translate("agency_signin", "Enter the agent's password.")
+        said = QLabel(text)
+        said.setWordWrap(True)
+        layout.addWidget(said)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setAccessibleName(self.tr("Password"))
@@ -132,7 +135,9 @@ def ensure_signed_in(data_dir, ask: Callable = ask_password, what_now: Callable 
             open_store(data_dir).close()
             return True
         except SignInError as exc:
-            answer = ask(keyring_entry(url)[0], where_of(url), str(exc))
+            # the first time, no password was given yet: just ask; afterwards say what was refused
+            first = "no password supplied" in str(exc)
+            answer = ask(keyring_entry(url)[0], where_of(url), "" if first else str(exc))
             if answer is None:
                 return False
             password, keep = answer

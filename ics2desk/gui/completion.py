@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from .. import codelists
@@ -150,6 +150,34 @@ class _Ranked(QObject):
         return False
 
 
+class _TabLeaves(QObject):
+    """Tab (Shift+Tab) or Enter with the list open does what it does in the field at once (the
+    next, the previous or the next empty field), taking the line the agent moved onto with the
+    arrows, if any: QCompleter alone only closes the list on the first Tab, and the agent
+    pressed Tab twice on every code field."""
+
+    def __init__(self, edit: QLineEdit, completer: QCompleter):
+        super().__init__(edit)
+        self.edit, self.completer = edit, completer
+        completer.popup().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab, Qt.Key_Return,
+                                                               Qt.Key_Enter) \
+                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            popup = self.completer.popup()
+            index = popup.currentIndex()
+            chosen = index.data() if index.isValid() and popup.selectionModel().isSelected(index) else None
+            popup.hide()
+            if chosen:
+                self.edit.setText(code_of(chosen) if self.edit.completer() is self.completer else chosen)
+            from PySide6.QtGui import QKeyEvent
+
+            QCoreApplication.sendEvent(self.edit, QKeyEvent(QEvent.KeyPress, event.key(), event.modifiers()))
+            return True
+        return False
+
+
 def attach(edit: QLineEdit, list_id: str, lang: str = "en") -> bool:
     """Give the field a ranked popup of the list's codes and names; False when we ship no
     such list."""
@@ -162,6 +190,7 @@ def attach(edit: QLineEdit, list_id: str, lang: str = "en") -> bool:
     completer.setMaxVisibleItems(12)
     _Ranked(edit, completer, ix)
     edit.setCompleter(completer)
+    _TabLeaves(edit, completer)
     # QCompleter writes the whole line into the field after `activated`: reduce it to the code
     # once the completer is done.
     completer.activated[str].connect(lambda text: QTimer.singleShot(0, lambda: edit.setText(code_of(text))))
@@ -178,6 +207,7 @@ def attach_items(edit: QLineEdit, items: list[str], codes: bool) -> bool:
     completer.setFilterMode(Qt.MatchContains)  # type part of a name or of a description
     completer.setMaxVisibleItems(12)
     edit.setCompleter(completer)
+    _TabLeaves(edit, completer)
     if codes:
         completer.activated[str].connect(lambda text: QTimer.singleShot(0, lambda: edit.setText(code_of(text))))
     return True

@@ -1,24 +1,19 @@
-"""Filing detail: state, MRN, Do Not Load banner, timeline of every message (XML viewable),
-and the actions the lifecycle allows."""
+"""Filing detail: state, MRN, Do Not Load banner, timeline of every message, the message chosen
+as a notice in words (what customs said, the fields an error names, what to do next; the XML
+behind "Show XML"), and the actions the lifecycle allows."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
+from ..desk import actions as desk_actions
 from .filings_model import state_label
 
-#: action -> states where the lifecycle allows it (store.lifecycle.TRANSITIONS)
-ACTIONS = {
-    "edit": {"draft", "ready", "rejected"},
-    "amend": {"registered", "assessment_complete", "not_complete", "info_requested", "info_answered", "do_not_load"},
-    "invalidate": {"registered", "assessment_complete", "not_complete", "info_requested", "info_answered",
-                   "do_not_load"},
-    "answer": {"info_requested"},
-    "copy": None,  # always
-    "print": None,
-}
+#: action -> states where the lifecycle allows it (None: always), derived from the lifecycle table
+ACTIONS = {name: desk_actions.states_allowing(name) for name in desk_actions.ACTION_EVENTS}
 
 
 class DoNotLoadBanner(QFrame):
@@ -50,9 +45,13 @@ class FilingDetail(QWidget):
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
         self.title.setWordWrap(True)
-        row = QHBoxLayout()  # the actions get their own line: with the title they widened the window
-        row.addStretch(1)
-        for name in ACTIONS:
+        # the actions get lines of their own, three a line: with the title, or all six on one line,
+        # they widened the window past a 1366 px screen at 125 % scaling
+        from PySide6.QtWidgets import QGridLayout
+
+        row = QGridLayout()
+        row.setColumnStretch(0, 1)
+        for i, name in enumerate(ACTIONS):
             b = QPushButton(self)
             b.setObjectName(f"action_{name}")
             # Space/Enter act only on what the agent put the focus on: a click does not leave the
@@ -63,17 +62,39 @@ class FilingDetail(QWidget):
             b.setDefault(False)
             b.clicked.connect(lambda _=False, n=name: self.lrn and self.action.emit(n, self.lrn))
             self.buttons[name] = b
-            row.addWidget(b)
+            row.addWidget(b, i // 3, 1 + i % 3)
         self.timeline = QListWidget(self)
         self.timeline.setObjectName("timeline")
-        self.xml = QPlainTextEdit(self)
+        # the message chosen in words; its XML behind a toggle (the agent reads the notice, a
+        # support call may need the XML)
+        message = QWidget(self)
+        self.notice = QTextBrowser(message)
+        self.notice.setObjectName("replyNotice")
+        self.notice.setOpenLinks(False)
+        self.show_xml = QPushButton(message)
+        self.show_xml.setObjectName("showXml")
+        self.show_xml.setCheckable(True)
+        self.show_xml.setAutoDefault(False)
+        self.show_xml.setFocusPolicy(Qt.TabFocus)
+        self.xml = QPlainTextEdit(message)
+        self.xml.setObjectName("messageXml")
         self.xml.setReadOnly(True)
         self.xml.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
-        self.timeline.currentItemChanged.connect(self._show_xml)
+        self.xml.hide()
+        self.show_xml.toggled.connect(self._toggle_xml)
+        toggle_row = QHBoxLayout()
+        toggle_row.addStretch(1)
+        toggle_row.addWidget(self.show_xml)
+        mv = QVBoxLayout(message)
+        mv.setContentsMargins(0, 0, 0, 0)
+        mv.addWidget(self.notice, 1)
+        mv.addLayout(toggle_row)
+        mv.addWidget(self.xml, 2)
+        self.timeline.currentItemChanged.connect(self._show_message)
         split = QSplitter(self)
         split.addWidget(self.timeline)
-        split.addWidget(self.xml)
-        split.setSizes([480, 520])  # room for what customs said, beside the XML
+        split.addWidget(message)
+        split.setSizes([480, 520])  # room for what customs said, beside the notice
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addWidget(self.banner)
@@ -96,8 +117,7 @@ class FilingDetail(QWidget):
             self.title.setText(f"<b>{filing.lrn}</b> — {state_label(filing.state)} — MRN {mrn}")
         focused = QApplication.focusWidget()
         for name, b in self.buttons.items():
-            allowed = ACTIONS[name]
-            b.setEnabled(filing is not None and (allowed is None or self.state in allowed))
+            b.setEnabled(filing is not None and desk_actions.allowed(name, self.state))
         if focused in self.buttons.values() and QApplication.focusWidget() is not focused:
             # the focused button was disabled and Qt moved the focus to its neighbour ("New
             # filing from this one"): put it where a stray Space does nothing
@@ -113,16 +133,47 @@ class FilingDetail(QWidget):
             item = QListWidgetItem(f"{m.created_at[:19].replace('T', ' ')}  {arrow} {m.message_type}"
                                    + (f"  {said}" if said else ""))
             item.setData(Qt.UserRole, m.xml)
+            item.setData(Qt.UserRole + 1, (m.direction, m.message_type, m.created_at))
             if said:
                 item.setToolTip(said)
             self.timeline.addItem(item)
         self.xml.clear()
+        self.notice.clear()
         if self.timeline.count():
             self.timeline.setCurrentRow(self.timeline.count() - 1)
 
-    def _show_xml(self, item, _previous=None) -> None:
+    def _show_message(self, item, _previous=None) -> None:
         data = item.data(Qt.UserRole) if item else b""
         self.xml.setPlainText(data.decode("utf-8", "replace") if isinstance(data, (bytes, bytearray)) else str(data or ""))
+        self._show_notice(item)
+
+    def _show_notice(self, item) -> None:
+        """The chosen message in words, in the UI's language (notices.notice)."""
+        if item is None:
+            self.notice.clear()
+            return
+        from html import escape
+
+        from ..notices import notice
+        from . import i18n
+
+        direction, message_type, at = item.data(Qt.UserRole + 1)
+        data = item.data(Qt.UserRole)
+        n = notice(bytes(data or b""), direction, message_type, i18n.current())
+        colour = {"good": "#1b5e20", "bad": "#b71c1c", "stop": "#b71c1c"}.get(n.tone, "#1a237e")
+        parts = [f"<h3 style='color:{colour}'>{escape(n.title)}</h3>",
+                 f"<p style='color:#555'>{escape(message_type)} · {escape(at[:16].replace('T', ' '))} UTC</p>"]
+        said, todo = self.tr("What customs said"), self.tr("What to do")  # not in f-strings: lupdate reads them
+        if n.said:
+            parts.append(f"<p><b>{escape(said)}</b></p><ul>"
+                         + "".join(f"<li>{escape(line)}</li>" for line in n.said) + "</ul>")
+        if n.todo:
+            parts.append(f"<p><b>{escape(todo)}</b><br>{escape(n.todo)}</p>")
+        self.notice.setHtml("".join(parts))
+
+    def _toggle_xml(self, shown: bool) -> None:
+        self.xml.setVisible(shown)
+        self.show_xml.setText(self.tr("Hide XML") if shown else self.tr("Show XML"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -136,6 +187,8 @@ class FilingDetail(QWidget):
         for name, b in self.buttons.items():
             b.setText(texts[name])
         self.banner.retranslate()
+        self._toggle_xml(self.show_xml.isChecked())
+        self._show_notice(self.timeline.currentItem())  # the notice in the new language
 
 
 class InvalidateDialog(QDialog):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGro
                                QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ..desk.form_rules import AUTO_NUMBERED, auto_number
 from ..hti.spec import ElementSpec, rule_texts
 from .fields import Field, tr_hti
 
@@ -75,6 +76,9 @@ class FormContext:
         #: one-click actions shown in the frame of a sub-group, by its HTI name: ("buyer":
         #: [(untranslated "EnsForm" label, callback)], e.g. "Buyer = consignee")
         self.group_actions: dict[str, list[tuple[str, Callable[[], None]]]] = {}
+        #: optional rows a rule calls for in this filing (ics2desk.rules.demanded): the simple
+        #: view shows them, so no requirement shows up only after another fix
+        self.demanded: Callable[[ElementSpec], bool] = lambda el: False
         self._depth = 0
         self._pending = False
 
@@ -114,8 +118,11 @@ class FormContext:
         self.fields = [f for f in self.fields if id(f) not in gone]
 
     def shows(self, el: ElementSpec, value, xpath: str) -> bool:
-        """Simple view: mandatory rows, plus anything filled in or carrying a problem."""
+        """Simple view: mandatory rows and those a rule calls for, plus anything filled in or
+        carrying a problem."""
         if self.full_view or has_data(value) or el.path in self.shapes:
+            return True
+        if self.demanded(el):
             return True
         if any(p == xpath or p.startswith(xpath + "/") or p.startswith(xpath + "[") for p in self.problem_paths):
             return True
@@ -277,15 +284,10 @@ class GroupBox(QGroupBox):
         self.inner.retranslate()
 
 
-AUTO_NUMBERED = ("sequenceNumber", "goodsItemNumber")
-
-
 def _auto_number(el: ElementSpec, items: list[dict]) -> None:
-    """Sequence and item numbers follow the row order, so the agent never types them."""
-    for name in AUTO_NUMBERED:
-        if any(c.name == name for c in el.children):
-            for i, item in enumerate(items, 1):
-                item[name] = str(i)
+    """Sequence and item numbers follow the row order, so the agent never types them (the rule:
+    ics2desk.desk.form_rules)."""
+    auto_number((c.name for c in el.children), items)
 
 
 class RepeatInline(QGroupBox):

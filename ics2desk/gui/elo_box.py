@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
@@ -32,30 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import clock
+from ..elo.desk_link import ADOPT_WINDOW, BOARDING_STATES, adopt_registered  # noqa: F401  (re-exported)
 from .polling_thread import PollingThread
-
-#: filing states in which the truck may board, so its envelope is worth creating (not Do Not Load)
-BOARDING_STATES = ("registered", "assessment_complete", "not_complete", "info_requested", "info_answered")
-#: filings registered longer ago than this are not given an envelope when the desk starts
-ADOPT_WINDOW = timedelta(days=1)
-
-
-def adopt_registered(store, service, since: datetime | None = None) -> list[str]:
-    """Prepare (and, by the auto_create setting, queue) an envelope for every filing registered
-    since `since` that has none yet. Returns the LRNs adopted. Worker thread only."""
-    since = since or clock.now() - ADOPT_WINDOW
-    # a Do Not Load is sticky: an ENS amended back to "registered" after one still gets no envelope
-    rows = store.conn.execute(
-        "SELECT f.lrn, f.mrn FROM filings f LEFT JOIN elo_envelopes e ON e.lrn = f.lrn "
-        f"WHERE e.id IS NULL AND f.mrn IS NOT NULL AND f.state IN ({','.join('?' * len(BOARDING_STATES))}) "
-        "AND f.do_not_load_at IS NULL AND f.updated_at >= ? ORDER BY f.id LIMIT 200",
-        (*BOARDING_STATES, since.strftime("%Y-%m-%dT%H:%M:%S"))).fetchall()
-    adopted = []
-    for lrn, mrn in rows:
-        service.on_ens_registered(lrn, mrn, store.document(lrn))
-        adopted.append(lrn)
-    return adopted
 
 
 class EloWorker(PollingThread):
@@ -87,9 +64,12 @@ class EloWorker(PollingThread):
         from ..errors import KnownError
         from ..store import open_store
 
+        from ..desk import Desk
+
         try:
             store = open_store(self.data_dir)
             service = self._service(store)
+            desk = Desk(store)
         except KnownError as exc:
             self.crashed.emit(str(exc))
             return
@@ -97,7 +77,7 @@ class EloWorker(PollingThread):
         try:
             while not self._stop.is_set():
                 try:
-                    adopted = adopt_registered(store, service)
+                    adopted = desk.adopt_elo(service)
                     stopped = stopped_ens_sweep(store, service)  # Do Not Load / invalidated: out of the ELO
                     if time.monotonic() - last_refresh >= self.refresh_every:
                         service.refresh_open()
@@ -206,20 +186,10 @@ class EloBox(QGroupBox):
 
     def _verdicts(self, mrns: list[str]) -> tuple[object, dict]:
         """The boarding verdict of this box's filing and of every filing whose MRN is in the envelope,
-        read live from the desk store (indexed look-ups), so the box is right before the worker's
-        sweep has run. (None, {}) without the desk's filings table."""
-        from ..store.lifecycle import boarding
+        read live from the desk store, so the box is right before the worker's sweep has run."""
+        from ..elo.desk_link import boarding_verdicts
 
-        conn = self.service.store.conn
-        try:
-            own = conn.execute("SELECT state, do_not_load_at FROM filings WHERE lrn = ?", (self.lrn,)).fetchone() \
-                if self.lrn else None
-            rows = conn.execute(f"SELECT mrn, state, do_not_load_at FROM filings WHERE mrn IN "
-                                f"({','.join('?' * len(mrns))})", mrns).fetchall() if mrns else []
-        except sqlite3.OperationalError:
-            return None, {}
-        verdict = boarding(own[0], bool(own[1])) if own else None
-        return verdict, {r[0]: boarding(r[1], bool(r[2])) for r in rows}
+        return boarding_verdicts(self.service.store.conn, self.lrn, mrns)
 
     def _fill(self) -> None:
         from ..elo import StopStatus

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel
 from ..hti.spec import load_message
 from ..model import EnsDocument
 from ..rules.amendment import unamendable_paths
+from ..rules import demanded
 from ..rules.base import Finding
 from ..validate import validate_document
-from .editors import FormContext, GroupEditor, RepeatTable, has_data, shape_of
+from .editors import FormContext, GroupEditor, RepeatTable, focus_and_show, has_data, shape_of
 from .fields import Field
 from .style import STYLE
 
@@ -80,6 +81,11 @@ _SECTION_SOURCE = ["Declaration & lodging person", "Truck, crossing & routing", 
 QCoreApplication.translate("EnsForm", "Buyer = consignee")
 QCoreApplication.translate("EnsForm", "Seller = consignor")
 GROUP_ACTIONS = ("Buyer = consignee", "Seller = consignor")
+
+#: a new row in the table the cursor is in (goods item, house consignment, container), from any
+#: field of the row: the agent finishing goods item 1 goes on to item 2 without going back up to
+#: the table (small lines, a phone or a packaging, have their "+ Add" in the Tab order)
+ADD_LINE = QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_A)
 
 PROVISIONAL_LRN = "0"  # stands for the LRN the desk assigns at the first save
 
@@ -179,7 +185,22 @@ def check_form(message_id: str, data: dict, registered, strict: bool, touched: f
     tree = dict(data, LRN=doc.data["LRN"]) if doc.data.get("LRN") == PROVISIONAL_LRN else data
     report.findings.extend(f for f in missing_required(spec.root.children, tree, f"/{message_id}")
                            if f.path not in seen and (strict or f.path in touched))
+    report.findings[:] = drop_schema_echoes(report.findings)
     return report
+
+
+def drop_schema_echoes(findings: list[Finding]) -> list[Finding]:
+    """The XSD stops at the first missing field of a sequence and blames the next one that is
+    there ("'countriesOfRouting…' is not expected here; expected: estimatedDateAndTime…"):
+    when the form names what is missing in that group, the echo only misleads (and Ctrl+Enter
+    would take the agent to the field that is right)."""
+    def group(path: str) -> str:
+        return path.rpartition("/")[0]
+
+    missing_in = {group(f.path) for f in findings if f.rule != "XSD" or f.message("en").startswith("Required:")
+                  or " is missing in " in f.message("en")}
+    return [f for f in findings
+            if not (f.rule == "XSD" and "is not expected here" in f.message("en") and group(f.path) in missing_in)]
 
 
 class _Results(QObject):
@@ -223,6 +244,17 @@ class EnsForm(QWidget):
         self._results = _Results()
         self._results.done.connect(self._validated_in_background)
 
+        # amendment mode says so above everything (set_locked): which ENS, what is locked
+        self.amend_banner = QFrame(self)
+        self.amend_banner.setObjectName("amendBanner")
+        self.amend_label = QLabel(self.amend_banner)
+        self.amend_label.setObjectName("amendBannerText")
+        self.amend_label.setWordWrap(True)
+        QHBoxLayout(self.amend_banner).addWidget(self.amend_label)
+        self.amend_banner.hide()
+        self.amend_original: dict | None = None  # the registered filing an amendment starts from
+        self.amend_mrn: str | None = None
+
         self.header = QWidget(self)
         h = QHBoxLayout(self.header)
         h.setContentsMargins(0, 0, 0, 0)
@@ -264,8 +296,9 @@ class EnsForm(QWidget):
         for w in (self.kind_label, self.kind, self.preset_label, self.preset, self.full):
             h.addWidget(w)
         h.addStretch(1)
-        for w in (self.status, self.save_button, self.queue_button, self.print_button):
+        for w in (self.template_button, self.save_template_button):
             h.addWidget(w)
+        self.legend.setWordWrap(True)  # a line of its own that wraps: never what widens the form
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("sectionNav")
@@ -296,13 +329,16 @@ class EnsForm(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([200, 900])
         lay = QVBoxLayout(self)
+        lay.addWidget(self.amend_banner)
         lay.addWidget(self.header)
-        # the legend's line also holds the templates (the header is full at 1366 px in French)
-        legend_row = QHBoxLayout()
-        legend_row.addWidget(self.legend, 1)
-        legend_row.addWidget(self.template_button)
-        legend_row.addWidget(self.save_template_button)
-        lay.addLayout(legend_row)
+        # the actions on a line of their own beside the legend (which wraps): at 125 % scaling on
+        # a 1366 px screen the header had no room for them beside the crossing, and at the
+        # bottom the alerts above every tab could push them off the screen
+        actions = QHBoxLayout()
+        actions.addWidget(self.legend, 1)
+        for w in (self.status, self.save_button, self.queue_button, self.print_button):
+            actions.addWidget(w)
+        lay.addLayout(actions)
         lay.addWidget(split, 1)
 
         for keys, slot in ((QKeySequence.Save, self.request_save),
@@ -310,7 +346,8 @@ class EnsForm(QWidget):
                            (QKeySequence(Qt.CTRL | Qt.Key_Enter), self.request_queue),
                            (QKeySequence.Print, lambda: self.print_requested.emit(self.document())),
                            (QKeySequence(Qt.CTRL | Qt.Key_T), self.template_requested.emit),
-                           (QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_F), lambda: self.set_full_view(not self.ctx.full_view))):
+                           (QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_F), lambda: self.set_full_view(not self.ctx.full_view)),
+                           (ADD_LINE, self.add_line_here)):
             sc = QShortcut(keys, self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -332,6 +369,7 @@ class EnsForm(QWidget):
             "buyer": [(GROUP_ACTIONS[0], lambda: self.copy_party("consignee", "buyer"))],
             "seller": [(GROUP_ACTIONS[1], lambda: self.copy_party("consignor", "seller"))],
         }
+        self.ctx.demanded = lambda el: demanded.demanded(el.path, self.data)
         if old is not None:
             self.ctx.full_view = old.full_view
             self.ctx.locked = old.locked
@@ -489,31 +527,18 @@ class EnsForm(QWidget):
         return None
 
     def _reuse(self, field: Field) -> None:
+        """The address book and goods catalogue fill what they know (the rules: desk/form_rules)."""
         conn = self.reuse_conn
         if conn is None or not field.value():
             return
-        from ..reuse import book
+        from ..desk.form_rules import fill_goods_item, fill_party
 
         el = field.spec
         parent = el.parent.name if el.parent else ""
-        if el.name == "identificationNumber" and parent in book.PARTY_GROUPS and len(field.value()) >= 8:
-            known = book.party(conn, field.value())
-            if known and not field.node.get("name"):
-                book.fill_missing(field.node, known)
-                self._rebind()
-        elif el.name == "descriptionOfGoods":
-            known = book.goods_item(conn, field.value())
-            item = self._goods_item_of(field)
-            if known and item is not None:
-                hs, pack = known
-                if hs and not (item.get("commodity", {}).get("commodityCode") or {}).get(
-                        "harmonizedSystemSubHeadingCode"):
-                    item.setdefault("commodity", {}).setdefault("commodityCode", {})[
-                        "harmonizedSystemSubHeadingCode"] = hs
-                packs = item.setdefault("packaging", [])
-                if pack and packs and not packs[0].get("typeOfPackages"):
-                    packs[0]["typeOfPackages"] = pack
-                self._rebind()
+        if el.name == "identificationNumber" and fill_party(conn, parent, field.node):
+            self._rebind()
+        elif el.name == "descriptionOfGoods" and fill_goods_item(conn, field.value(), self._goods_item_of(field)):
+            self._rebind()
 
     # --- templates (the logic is in ics2desk.templates) ---------------------------------
     def copy_party(self, source: str, target: str) -> bool:
@@ -546,6 +571,34 @@ class EnsForm(QWidget):
         self.scroll.ensureWidgetVisible(target)
         target.setFocus(Qt.OtherFocusReason)
         return True
+
+    def focus_next_empty(self, field: Field) -> bool:
+        """Enter in a field: the next field Tab would reach that is still empty (filled ones,
+        read-only ones and the "+ Add" buttons skipped). False, and the cursor stays, when
+        nothing below is empty."""
+        lrn = f"/{self.message_id}/LRN"  # empty until the desk assigns it
+        order = [f for f in self.fields_in_tab_order() if not f.edit.isReadOnly() and f.xpath != lrn]
+        ids = [id(f) for f in order]
+        start = ids.index(id(field)) + 1 if id(field) in ids else 0
+        target = next((f for f in order[start:] if not f.value()), None)
+        if target is None:
+            return False
+        focus_and_show(target.edit)
+        return True
+
+    def add_line_here(self) -> bool:
+        """Ctrl+Shift+A: a new row in the innermost table holding the cursor (a goods item from
+        any field of a goods item, its packaging included); the cursor goes to the new row.
+        False when the cursor is in no table."""
+        from PySide6.QtWidgets import QApplication
+
+        w = QApplication.focusWidget()
+        while w is not None and w is not self:
+            if isinstance(w, RepeatTable) and w.add_button.isEnabled():
+                w.add()
+                return True
+            w = w.parentWidget()
+        return False
 
     def _goods_item_of(self, field: Field) -> dict | None:
         """The goods item dict a description field edits (its commodity's parent)."""
@@ -586,10 +639,51 @@ class EnsForm(QWidget):
             ed.update_visibility()
 
     def set_locked(self, locked: bool) -> None:
-        """Amendment mode: fields marked † (R3024) become read-only."""
+        """Amendment mode (the filing loaded is the registered one): fields marked † (R3024)
+        become read-only and look it, a banner names the ENS, and Ctrl+Enter first shows what
+        the amendment changes. False leaves the mode."""
         self.ctx.locked = locked
         for f in self.ctx.fields:
             f.set_locked(locked and f.locked_after_filing)
+        self.amend_original = copy.deepcopy(self.data) if locked else None
+        if not locked:
+            self.amend_mrn = None
+        self._show_amend_banner()
+
+    def set_amendment(self, mrn: str | None) -> None:
+        """The MRN of the ENS being amended, for the banner (the window knows it, the dataset not)."""
+        self.amend_mrn = mrn
+        self._show_amend_banner()
+
+    @property
+    def amending(self) -> bool:
+        return self.amend_original is not None
+
+    def _show_amend_banner(self) -> None:
+        self.amend_banner.setVisible(self.amending)
+        if self.amending:
+            self.amend_label.setText(self.amend_title() + " — " + self.tr(
+                "fields marked † cannot change (R3024) and are locked; Ctrl+Enter shows what changes "
+                "before it is sent."))
+
+    def amend_title(self) -> str:
+        return self.tr("Amending the ENS {0}").format(self.amend_mrn or self.data.get("LRN") or "")
+
+    def amendment_changes(self) -> list[tuple[str, str, str]]:
+        """(where, registered, amended) for each value the amendment changes, in form order."""
+        from ..amend import changes
+
+        if self.amend_original is None:
+            return []
+        found = changes(drop_empty(self.amend_original), self.document().data, self.message_id)
+        found.sort(key=lambda c: self._place_key(c[0]))
+        return [(field_place(self.message_id, p), self._readable(p, old), self._readable(p, new))
+                for p, old, new in found]
+
+    def _readable(self, xpath: str, value: str) -> str:
+        """A kept value as the field shows it (the local time, the French number, the code)."""
+        f = self.field(xpath)
+        return f._shown(value) if f is not None and value else value
 
     def _goto_section(self, row: int) -> None:
         if 0 <= row < len(self.section_headers):
@@ -632,6 +726,8 @@ class EnsForm(QWidget):
                 self.ctx.add_shape(field.xpath)
             self._reuse(field)
             self.touched.add(field.xpath)
+            if field.spec.path in demanded.TRIGGER_FIELDS:
+                self._update_visibility()  # the rows this value calls for show before the next Tab
             self.remote_findings = [f for f in self.remote_findings if f.path != field.xpath]
             self.sec_houses.refresh_current()
             for t in self._tables():
@@ -845,6 +941,11 @@ class EnsForm(QWidget):
         if target is None:
             parent = xpath.rsplit("/", 1)[0]
             target = next((f for f in self.ctx.fields if f.xpath.startswith(parent + "/")), None)
+        if target is not None and target.edit.focusPolicy() == Qt.NoFocus:
+            # a number the form keeps (a routing line's sequence): the line's first field to type in
+            line = target.xpath.rpartition("/")[0] + "/"
+            target = next((f for f in self.ctx.fields if f.xpath.startswith(line)
+                           and f.edit.focusPolicy() != Qt.NoFocus), target)
         if target is not None:
             if not target.isVisibleTo(self):
                 self.set_full_view(True)
@@ -861,8 +962,21 @@ class EnsForm(QWidget):
         self.strict = True
         report = self.validate_now()
         if not report.valid:
-            self.navigate(report.errors[0].path)
+            # the first problem as the list shows it, top of the form first (not the order
+            # the checks ran in)
+            errors = [f for f in self.shown_findings() if f.severity == "error"] or report.errors
+            self.navigate(errors[0].path)
             return
+        if self.amending:
+            rows = self.amendment_changes()
+            if not rows:
+                self.status.setText(self.tr("Nothing changed: no amendment to send"))
+                self.status.setProperty("state", "")
+                return
+            from .amend_preview import confirm_amendment
+
+            if not confirm_amendment(self.window(), self.amend_title(), rows):
+                return
         self.queue_requested.emit(self.document())
         self.dirty = False
 
@@ -884,11 +998,13 @@ class EnsForm(QWidget):
         self.preset_label.setText(self.tr("Crossing"))
         self.full.setText(self.tr("Full view (Ctrl+Shift+F)"))
         self.legend.setText(self.tr("Bold labels are mandatory. † cannot be amended once filed "
-                                    "(a mistake there means invalidating and re-filing)."))
+                                    "(a mistake there means invalidating and re-filing).") + "  "
+                            + self.tr("Enter: next empty field. Ctrl+Shift+A: a new goods item."))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.queue_button.setText(self.tr("Validate && queue (Ctrl+Enter)"))
         self.print_button.setText(self.tr("Print (Ctrl+P)"))
         self.template_button.setText(self.tr("Template… (Ctrl+T)"))
+        self._show_amend_banner()
         self.save_template_button.setText(self.tr("Save as template…"))
         current = self.preset.currentIndex()
         self._fill_presets()

@@ -158,7 +158,22 @@ class Field(QWidget):
                 completion.attach(self.edit, self.spec.codelist, self.lang)
             else:
                 self._attach_suggestions()
+        if obj is self.edit and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeypadModifier:
+            # Enter: this value is done, on to the next field still empty (those a crossing, a
+            # template or the address book filled are skipped; Tab still stops at every one)
+            form = self._form()
+            if form is not None:
+                self._finish()
+                form.focus_next_empty(self)
+                return True
         return False
+
+    def _form(self):
+        w = self.parentWidget()
+        while w is not None and not hasattr(w, "focus_next_empty"):
+            w = w.parentWidget()
+        return w
 
     def _attach_suggestions(self) -> None:
         """Entries the desk remembers for this field (parties by EORI, goods), from the form."""
@@ -285,7 +300,13 @@ class Field(QWidget):
             self.error.hide()
 
     def set_locked(self, locked: bool) -> None:
+        """Read-only, and looking it (grey, a padlock): an amendment cannot change it (R3024)."""
         self.edit.setReadOnly(locked or self.auto_numbered)
+        if bool(self.edit.property("locked")) != locked:
+            self.edit.setProperty("locked", locked)
+            self.edit.style().unpolish(self.edit)
+            self.edit.style().polish(self.edit)
+            self.retranslate()
 
     def label_text(self) -> str:
         text = tr_hti(self.spec.label)
@@ -304,3 +325,5 @@ class Field(QWidget):
         if self.locked_after_filing:
             tip.append(QCoreApplication.translate("Field", "cannot be amended once filed (R3024)"))
         self.edit.setToolTip("<br>".join(t for t in tip if t))
+        if self.edit.property("locked"):
+            self.edit.setPlaceholderText("\U0001F512")

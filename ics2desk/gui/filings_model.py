@@ -79,12 +79,14 @@ def _stopped(f) -> bool:
 
 
 class FilingsModel(QAbstractTableModel):
-    def __init__(self, store, cutoff_for=None, parent=None):
+    def __init__(self, store, cutoff_for=None, parent=None, deadline_for=None):
         """store: anything with list_filings(FilingQuery) and count_filings(FilingQuery).
-        cutoff_for(filing) -> hours before arrival the ENS must be lodged (default 1 h, road)."""
+        deadline_for(filing) -> its lodging deadline (the desk's one rule, Desk.deadline); without
+        it, cutoff_for(filing) -> hours before arrival the ENS must be lodged (default 1 h, road)."""
         super().__init__(parent)
         self.store = store
         self.cutoff_for = cutoff_for or (lambda filing: 1.0)
+        self.deadline_for = deadline_for
         self.query = FilingQuery(limit=PAGE)
         self.by_deadline = False  # the work queue order (see the module doc), ascending or not
         self.parts: list[_Part] = []
@@ -225,6 +227,8 @@ class FilingsModel(QAbstractTableModel):
     def _deadline(self, f):
         if f.state not in BEFORE_LODGING:
             return None
+        if self.deadline_for is not None:
+            return self.deadline_for(f)
         return lodging_deadline(f.arrival, self.cutoff_for(f))
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):

@@ -7,9 +7,6 @@ queries (a few ms); sending happens in the outbox worker.
 """
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-
 from pathlib import Path
 
 import shiboken6
@@ -20,6 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QSystemTrayIcon, QTableView,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..desk import Changed, Desk, LodgingProfile
+from ..elo.desk_link import EloRequest
 from ..errors import KnownError, LodgedUnderOlderVersionError
 from ..model import EnsDocument
 from ..paths import ui_path
@@ -41,42 +40,13 @@ def load_ui(name: str) -> QWidget:
     return widget
 
 
-@dataclass
-class EloRequest:
-    """A request to French customs' ELO service waiting in its own durable queue (elo_queue),
-    shown beside the ENS submissions so the agent sees everything that waits to leave."""
-
-    id: int
-    lrn: str
-    message_type: str
-    attempts: int
-    next_attempt_at: float | None
-    last_error: str | None
-    state: str = "pending"
-    last_component: str = "elo_service"
-
-
-def elo_requests(conn) -> list[EloRequest]:
-    try:
-        rows = conn.execute("SELECT q.id, e.lrn, q.operation, q.attempts, q.next_attempt, q.last_error "
-                            "FROM elo_queue q JOIN elo_envelopes e ON e.id = q.envelope_id ORDER BY q.id").fetchall()
-    except sqlite3.OperationalError:  # no ELO yet in this data dir
-        return []
-    return [EloRequest(r[0], r[1], f"ELO {r[2]}", r[3], r[4], r[5]) for r in rows]
-
-
-def retry_elo_request(conn, queue_id: int) -> None:
-    import time
-
-    conn.execute("UPDATE elo_queue SET next_attempt = ? WHERE id = ?", (time.time(), queue_id))
-
-
 class OutboxView(QWidget):
     """Each queued item: attempts, next retry, last error, blamed component; retry/pause/cancel."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, desk: Desk | None = None):
         super().__init__(parent)
         self.store = store
+        self.desk = desk or Desk(store)  # the outbox actions, audited under the desk's user
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("outboxTable")
         self.table.verticalHeader().hide()
@@ -111,7 +81,7 @@ class OutboxView(QWidget):
         self.quarantine.refresh()
         items = self.store.outbox_items(limit=500)
         done = ("done", "cancelled")  # still listed (their attempts tell a story), below the open ones
-        self.items = ([i for i in items if i.state not in done] + elo_requests(self.store.conn)
+        self.items = ([i for i in items if i.state not in done] + self.desk.elo_requests()
                       + [i for i in items if i.state in done])
         self.table.setRowCount(len(self.items))
         now = time.time()
@@ -145,7 +115,7 @@ class OutboxView(QWidget):
         item = self.items[row]
         if isinstance(item, EloRequest):
             if action == "retry":
-                retry_elo_request(self.store.conn, item.id)
+                self.desk.retry_elo_request(item.id)
             else:
                 QMessageBox.information(self, "ics2desk", self.tr(
                     "ELO requests follow their envelope: they can only be retried now from here."))
@@ -157,8 +127,7 @@ class OutboxView(QWidget):
                     item.lrn, item.message_type)) != QMessageBox.Yes:
             return
         try:
-            {"retry": self.store.retry_now, "pause": self.store.pause, "resume": self.store.resume,
-             "cancel": self.store.cancel}[action](item.id, user=self.store.user)  # audited with who did it
+            self.desk.outbox_action(action, item.id)  # audited with who did it
         except KnownError as exc:
             QMessageBox.warning(self, "ics2desk", str(exc))
         self.refresh()
@@ -178,15 +147,12 @@ class OutboxView(QWidget):
 
 
 class FilingsPage(QWidget):
-    def __init__(self, store, presets, parent=None):
+    def __init__(self, store, presets, parent=None, desk: Desk | None = None):
         super().__init__(parent)
         self.store = store
         self.presets = presets
-        from ..continuity.adapters import cutoffs_from_settings
-        from ..settings import Settings
-
-        # lodging cut-offs: the same rule, presets and settings as the Incidents panel
-        self.cutoffs = cutoffs_from_settings(Settings.load(store.data_dir), store.data_dir)
+        # lodging deadlines: the desk's one rule, as the Incidents panel, `status` and paper
+        self.desk = desk or Desk(store)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -202,7 +168,7 @@ class FilingsPage(QWidget):
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.state_filter.activated.connect(lambda _: self.apply_filter())
-        self.model = FilingsModel(store, self._cutoff, self)
+        self.model = FilingsModel(store, self._cutoff, self, deadline_for=self.desk.deadline)
         self.view = QTableView(self)
         self.view.setObjectName("filingsView")
         self.view.setModel(self.model)
@@ -248,7 +214,7 @@ class FilingsPage(QWidget):
 
     def _cutoff(self, filing) -> float:
         """Hours before arrival, by the one rule the Incidents panel and `status` use too."""
-        return self.cutoffs.for_filing(filing).total_seconds() / 3600
+        return self.desk.cutoff_hours(filing)
 
     def apply_filter(self) -> None:
         state = self.state_filter.currentData()
@@ -331,16 +297,20 @@ class MainWindow(QObject):
         self.sender = sender
         self.transport_state = "simulator"
         self.presets = presets_mod.load(self.data_dir)
+        # the workflows (ics2desk.desk): every step audited under the store's user; the settings
+        # (LRN prefix) read at each step, the lodging profile from desk.json when a filing starts
+        self.desk = Desk(store, None, store.user,
+                         profile=lambda: LodgingProfile.from_prefs(prefs_mod.load(self.data_dir)))
         self.window: QMainWindow = load_ui("main_window.ui")
         self.window.setStyleSheet(STYLE)
         w = self.window
         self.tabs = w.findChild(QWidget, "tabs")
-        self.filings = FilingsPage(store, self.presets, w)
+        self.filings = FilingsPage(store, self.presets, w, desk=self.desk)
         w.findChild(QWidget, "filingsPage").layout().addWidget(self.filings)
         self.lang = lang
         self._form = None  # built when first needed: keeps the cold start short
         self.tabs.currentChanged.connect(lambda i: (i == 1 and self.form) or (i == 4 and self.settings))
-        self.outbox = OutboxView(store, w)
+        self.outbox = OutboxView(store, w, desk=self.desk)
         w.findChild(QWidget, "outboxPage").layout().addWidget(self.outbox)
         # The Incidents panel and the ELO box are built just after the window first shows (or on
         # first use): they pull in the continuity and ELO packages, a third of the cold start.
@@ -348,6 +318,7 @@ class MainWindow(QObject):
         self._elo_box = None
         self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
+        self.editing_version: int | None = None  # the version opened: a later save by another agent is not overwritten
         self.amending = False
         self.filings.detail.action.connect(self.on_action)
         self.elo_worker = elo  # EloWorker (QThread) or None
@@ -360,6 +331,11 @@ class MainWindow(QObject):
         self.import_list_action.triggered.connect(lambda: self.import_booking_list())
         file_menu = w.findChild(QObject, "menuFile")
         file_menu.insertAction(w.findChild(QObject, "actionQuit"), self.import_list_action)
+        self.audit_action = QAction(w)  # who did what to the filing in view, and when
+        self.audit_action.setObjectName("actionAudit")
+        self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.audit_action.triggered.connect(lambda: self.show_audit())
+        file_menu.insertAction(w.findChild(QObject, "actionQuit"), self.audit_action)
         w.findChild(QObject, "actionEnglish").triggered.connect(lambda: self.set_language("en"))
         w.findChild(QObject, "actionFrench").triggered.connect(lambda: self.set_language("fr"))
         self.transport_label = QLabel(w)
@@ -405,6 +381,7 @@ class MainWindow(QObject):
             sender.settings_applied.connect(
                 lambda: self.show_status(lambda: self.tr("Settings applied: sending now uses the new transport "
                                                          "settings"), 8000))
+        self.desk.listeners.append(self._desk_changed)
         self.retranslate()
         self.refresh_status()
         # after the first paint; parented to the window, so the timer dies with it (a test or a
@@ -419,6 +396,18 @@ class MainWindow(QObject):
     def _window_gone(self, *_args) -> None:
         self._closed = True
 
+    def _desk_changed(self, change: Changed) -> None:
+        """A workflow step committed: show what it changed (the list re-reads its page, the
+        open filing with it; the outbox and the queued count when the queue moved)."""
+        if self._gone():
+            return
+        if change.lrns or change.settings:
+            self.filings.reload()
+        if change.outbox or change.elo:
+            self.outbox.refresh()
+        if change.outbox:
+            self.refresh_status()
+
     def _build_deferred(self) -> None:
         if not self._closed and shiboken6.isValid(self.window):
             self.incidents, self.elo_box  # noqa: B018  (building them is the point)
@@ -429,7 +418,9 @@ class MainWindow(QObject):
         if self._incidents is None:
             from .incidents_panel import IncidentsPanel
 
-            self._incidents = IncidentsPanel(self.data_dir, self.lang, parent=self.window)
+            # one name in every audit row of the session: the desk's user, for the incidents too
+            self._incidents = IncidentsPanel(self.data_dir, self.lang, user=self.desk.user, parent=self.window)
+            self._incidents.worker.user = self.desk.user  # the desk's own steps (auto-recovery)
             self._incidents.attach(self)
             if getattr(self, "drill", None) is not None:
                 self._incidents.set_drill(self.drill)
@@ -505,12 +496,8 @@ class MainWindow(QObject):
         return self._settings
 
     def _settings_saved(self) -> None:
-        """Presets or cut-offs may have changed: the deadlines follow at once."""
-        from ..continuity.adapters import cutoffs_from_settings
-        from ..settings import Settings
-
-        self.filings.cutoffs = cutoffs_from_settings(Settings.load(self.data_dir), self.data_dir)
-        self.filings.reload()
+        """Presets or cut-offs may have changed: the deadlines follow at once (the list re-reads)."""
+        self.desk.settings_changed()
 
     @property
     def form(self):
@@ -640,10 +627,11 @@ class MainWindow(QObject):
             self.tabs.setCurrentIndex(1)
             return
         self.editing_lrn = None
+        self.editing_version = None
         self.amending = False
         self.form.set_locked(False)
         if not isinstance(doc, EnsDocument):  # a blank filing (the action passes `checked`)
-            doc = self.with_profile(EnsDocument("IE3F50", {}))
+            doc = self.desk.blank("IE3F50")
         self.form.load(doc)
         self.form.set_lrn(doc.lrn, locked=False)  # typed by the agent, or assigned at first save
         self.templates_action("wire")
@@ -654,52 +642,32 @@ class MainWindow(QObject):
     def with_profile(self, doc: EnsDocument) -> EnsDocument:
         """The lodging profile from Settings as the filing's declarant (or its representative when
         desk.json says extra.lodging_role = "representative"), if that party is still empty."""
-        p = prefs_mod.load(self.data_dir)
-        if not p.eori:
-            return doc
-        role = "representative" if p.extra.get("lodging_role") == "representative" else "declarant"
-        if doc.data.get(role, {}).get("identificationNumber"):
-            return doc
-        party: dict = {"identificationNumber": p.eori}
-        if p.name:
-            party["name"] = p.name
-        if role == "representative":
-            party["status"] = str(p.extra.get("representative_status", "2"))  # CL094: 2 = direct
-        if p.contact:
-            party["communication"] = [{"identifier": p.contact, "type": "EM" if "@" in p.contact else "TE"}]
-        doc.data[role] = party
-        return doc
+        return self.desk.with_profile(doc)
 
     def save(self, doc: EnsDocument) -> str | None:
         if self.amending:
             self.window.statusBar().showMessage(
                 self.tr("An amendment is not saved as a draft: send it with Ctrl+Enter"), 8000)
             return None
+        first = self.editing_lrn is None
         try:
-            if self.editing_lrn is None:
-                from ..settings import Settings
-
-                filing = self.store.import_document(doc, user=self.store.user, new_lrn=not doc.lrn,
-                                                    lrn_prefix=Settings.load(self.data_dir).lrn_prefix)
-                self.editing_lrn = filing.lrn
-                self.form.set_lrn(filing.lrn, locked=True)  # the LRN now names this filing
-            else:
-                self.store.save_version(self.editing_lrn, doc, user=self.store.user)
-        except KnownError as exc:
+            # a first save assigns the LRN (settings' prefix) unless the agent typed one; the
+            # address book and goods catalogue learn from each save; the list follows (_desk_changed)
+            lrn = self.desk.save(doc, self.editing_lrn, expected_version=self.editing_version)
+        except KnownError as exc:  # a conflict with another agent's save, kept on the desk, refused...
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return None
-        from ..reuse import book
-
-        book.remember(self.store.conn, doc)  # address book and goods catalogue learn from each save
-        lrn = self.editing_lrn
+        self.editing_lrn = lrn
+        self.editing_version = self.store.get(lrn).version  # the next save builds on this one
+        if first:
+            self.form.set_lrn(lrn, locked=True)  # the LRN now names this filing
         self.show_status(lambda: self.tr("Saved {0}").format(lrn), 5000)
-        self.filings.reload()
-        return self.editing_lrn
+        return lrn
 
     def queue(self, doc: EnsDocument) -> None:
         if self.amending:  # IE3A50: full replacement, R3024 fields locked in the form
             try:
-                self.store.amend(self.editing_lrn, doc, user=self.store.user)
+                self.desk.amend(self.editing_lrn, doc)
             except LodgedUnderOlderVersionError as exc:
                 self.offer_refile(exc)
                 return
@@ -713,17 +681,30 @@ class MainWindow(QObject):
         if lrn is None:
             return
         try:
-            self.store.queue(lrn, user=self.store.user)
+            self.desk.queue(lrn)
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return
         self.after_queue(lrn)
 
+    def show_audit(self, lrn: str | None = None):
+        """The audit trail of the filing in view (the list's, or the form's), window-modal."""
+        from .audit_dialog import AuditDialog
+
+        lrn = lrn or self.filings.detail.lrn or self.editing_lrn
+        if not lrn:
+            self.show_status(lambda: self.tr("Select a filing first"), 5000)
+            return None
+        dialog = AuditDialog(self.store, lrn, self.window)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def import_booking_list(self, path: str | None = None):
         """File → Import booking list…: the intake dialog; the list shows what it created."""
         from .intake_dialog import IntakeDialog
 
-        dialog = IntakeDialog(self.data_dir, self.window, user=self.store.user, path=path)
+        dialog = IntakeDialog(self.data_dir, self.window, user=self.desk.user, path=path)
         dialog.imported.connect(lambda _lrns: self.filings.reload())
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
@@ -744,11 +725,8 @@ class MainWindow(QObject):
         return self.refile(exc.lrn)
 
     def refile(self, lrn: str) -> str | None:
-        from ..refile import refile
-        from ..settings import Settings
-
         try:
-            new_lrn = refile(self.store, lrn, self.store.user, Settings.load(self.data_dir).lrn_prefix)
+            new_lrn = self.desk.refile(lrn)  # the settings' LRN prefix, the desk's user
         except KnownError as exc:
             QMessageBox.warning(self.window, "ics2desk", str(exc))
             return None
@@ -759,17 +737,13 @@ class MainWindow(QObject):
         self.form.set_lrn(new_lrn, locked=True)
         self.show_status(lambda: self.tr("{0} invalidation queued; its copy {1} is open as a draft").format(
             lrn, new_lrn), 10_000)
-        self.filings.reload()
         return new_lrn
 
     def after_queue(self, lrn: str) -> None:
         self.show_status(lambda: self.tr("{0} queued for sending").format(lrn), 5000)
         if self.sender is not None:
             self.sender.wake()
-        self.filings.reload()
-        self.outbox.refresh()
-        self.refresh_status()
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(0)  # the list and the outbox followed the desk's Changed
         self.filings.select(lrn)
 
     def print_filing(self, doc: EnsDocument, open_viewer: bool = True):
@@ -777,10 +751,10 @@ class MainWindow(QObject):
         print preview (open_viewer=False: only the PDF file)."""
         from ..printing import PrintMeta
 
-        meta = PrintMeta()
+        meta = PrintMeta(lodging_deadline=self.desk.deadline_of_document(doc))
         if doc.lrn:
             try:
-                meta = PrintMeta.from_record(self.store.get(doc.lrn))
+                meta = PrintMeta.from_record(self.store.get(doc.lrn), lodging_deadline=meta.lodging_deadline)
             except KnownError:
                 pass  # not saved yet: prints as NOT REGISTERED
         out = self.data_dir / "prints" / f"{doc.lrn or 'draft'}.pdf"
@@ -851,6 +825,7 @@ class MainWindow(QObject):
             self.form.load(self.store.document(lrn))
             self.form.set_lrn(lrn, locked=True)
             self.editing_lrn = lrn
+            self.editing_version = self.store.get(lrn).version
             self.templates_action("wire")
             if self.store.get(lrn).state == "rejected":
                 # what customs said (IE3N99/IE3N01, kept on the version) on the fields it names;
@@ -863,11 +838,8 @@ class MainWindow(QObject):
                     for e in (versions[-1].errors if versions else [])])
             self.tabs.setCurrentIndex(1)
         elif action == "copy":
-            from .. import templates
-
-            doc = self.store.document(lrn)
             # plates (road means; a ferry's IMO stays), CMR, seals, containers, times, LRN: empty
-            self.new_filing(EnsDocument(doc.message_id, templates.clear_per_truck(doc.data)), per_truck=True)
+            self.new_filing(self.desk.copy_of(lrn), per_truck=True)
         elif action == "template":  # "Save as template…" from the list: this filing's customer and route
             self.templates_action("save", self.store.document(lrn))
         elif action == "invalidate":
@@ -879,15 +851,15 @@ class MainWindow(QObject):
                 self.show_status(lambda: self.tr("{0} not invalidated").format(lrn), 5000)
                 return
             try:
-                self.store.invalidate(lrn, user=self.store.user)
-                self.store.note(lrn, "invalidate_reason", reason, user=self.store.user)
+                self.desk.invalidate(lrn, reason)  # the reason kept in the audit trail, both or neither
             except KnownError as exc:
                 QMessageBox.warning(self.window, "ics2desk", str(exc))
-            self.filings.reload()
         elif action == "amend":
             self.form.load(self.store.document(lrn))
             self.form.set_locked(True)
+            self.form.set_amendment(self.store.get(lrn).mrn)  # the banner names the ENS by its MRN
             self.editing_lrn = lrn
+            self.editing_version = None
             self.tabs.setCurrentIndex(1)
         elif action == "print":
             self.print_selected("summary", lrns=[lrn])
@@ -905,7 +877,7 @@ class MainWindow(QObject):
             QMessageBox.warning(self.window, "ics2desk", self.tr("No request for information received for {0}")
                                 .format(lrn))
             return None
-        dialog = AnswerDialog(self.store, lrn, request, self.window)
+        dialog = AnswerDialog(self.store, lrn, request, self.window, desk=self.desk)
         dialog.accepted.connect(lambda: self.after_queue(lrn))
         dialog.open()
         self._rfi_dialog = dialog
@@ -925,9 +897,12 @@ class MainWindow(QObject):
         if self._gone():
             return
         states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
-                  "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped")}
+                  "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped"),
+                  # a clerk's desk: drafts only; a declarant's desk sends the agency's outbox
+                  "clerk": self.tr("Sending: by a declarant's desk")}
         self.transport_label.setText(states.get(self.transport_state, self.transport_state))
         self.import_list_action.setText(self.tr("Import booking list…"))
+        self.audit_action.setText(self.tr("Who did what to this filing…"))
         self.transport_label.setProperty("state", "down" if self.transport_state in ("down", "stopped") else "up")
         self.transport_label.style().unpolish(self.transport_label)
         self.transport_label.style().polish(self.transport_label)
@@ -940,8 +915,6 @@ class MainWindow(QObject):
         - "choose": the picker (window-modal, returned); the template chosen starts a new filing
           with its per-truck fields empty and the first of them focused;
         - "save": `doc` becomes a template named `name` (asked when None); returns it or None."""
-        from .. import templates
-
         if what == "wire":
             if not getattr(self.form, "_templates_wired", False):
                 self.form.template_requested.connect(lambda: self.templates_action("choose"))
@@ -954,9 +927,8 @@ class MainWindow(QObject):
             old = getattr(self, "_template_picker", None)
             if old is not None and shiboken6.isValid(old):
                 old.deleteLater()  # one picker at a time; the last one stays for a look (tests)
-            picker = TemplatePicker(templates.all_templates(self.data_dir), self.window)
-            picker.chosen.connect(lambda t: self.new_filing(EnsDocument(t.message_id, t.new_filing()),
-                                                            per_truck=True))
+            picker = TemplatePicker(self.desk.templates(), self.window)
+            picker.chosen.connect(lambda t: self.new_filing(self.desk.from_template(t), per_truck=True))
             picker.open()
             self._template_picker = picker
             return picker
@@ -964,15 +936,13 @@ class MainWindow(QObject):
             if name is None:
                 from PySide6.QtWidgets import QInputDialog
 
-                suggested = " ".join(x for x in (templates.suggested_customer(doc.data),
-                                                 templates.suggested_route(doc.data)) if x)
+                suggested = self.desk.suggested_template_name(doc)
                 name, ok = QInputDialog.getText(self.window, self.tr("Save as template"),
                                                 self.tr("Template name (customer and route):"), text=suggested)
                 if not ok or not name.strip():
                     return None
             try:
-                template = templates.from_filing(name, doc.message_id, doc.data)
-                templates.save(template, self.data_dir)
+                template = self.desk.save_template(name, doc)
             except (KnownError, OSError) as exc:
                 QMessageBox.warning(self.window, "ics2desk", str(exc))
                 return None

@@ -1,71 +1,54 @@
-"""Desk preferences of the GUI (lodging profile, language) in <data dir>/desk.json; the
-transport choice lives in ics2desk.settings (read by the sender); the access-point password
-only in the OS keyring (service 'ics2desk', user = settings.domibus_username)."""
+"""The GUI's preferences: the lodging profile (agency scope, settings.json) and the language
+(user scope, user.json), the "prefs" view over ics2desk.options. desk.json, where version 1 kept
+them, is upgraded on first read. The access-point password only in the OS keyring (the
+registry's one service, user = settings.domibus_username)."""
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-SERVICE = "ics2desk"
+from .. import options
+from ..options import KEYRING_SERVICE as SERVICE  # noqa: F401  (kept for older callers)
 
 
-@dataclass
-class Prefs:
-    language: str = "en"
-    eori: str = ""
-    name: str = ""
-    address: str = ""
-    contact: str = ""
-    extra: dict = field(default_factory=dict)
+class Prefs(options.View, view="prefs", extra_scope="user"):
+    """language, eori, name, address, contact as attributes; `extra` still answers for
+    lodging_role and representative_status, which version 1 kept there."""
 
 
 def path(data_dir: Path) -> Path:
-    return Path(data_dir) / "desk.json"
+    """The file the lodging profile is saved in (the one the sender's settings share)."""
+    return Path(data_dir) / options.SETTINGS_FILE
 
 
 def load(data_dir: Path) -> Prefs:
-    try:
-        raw = json.loads(path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Prefs()
-    known = {k: v for k, v in raw.items() if k in Prefs.__dataclass_fields__}
-    return Prefs(**known)
+    return Prefs.from_registry(options.Registry.for_data_dir(data_dir))
 
 
 def save(prefs: Prefs, data_dir: Path) -> None:
-    p = path(data_dir)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    data = asdict(prefs)
-    tmp = p.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(p)
+    reg = options.Registry.for_data_dir(data_dir)
+    prefs.to_registry(reg)
+    reg.save()
 
 
 def keyring_available() -> bool:
     """False when keyring fell back to its 'fail' backend: then we ask each time."""
-    import keyring  # imported when asked: it costs ~80 ms at start-up
-
-    backend = keyring.get_keyring()
-    return "fail" not in type(backend).__module__ and getattr(backend, "priority", 1) > 0
+    return options.keyring_available()
 
 
 def store_password(username: str, password: str) -> bool:
-    import keyring
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(SERVICE, username, password)
+        options.write_secret("domibus_password", password, {"domibus_username": username})
         return True
     except KeyringError:
         return False
 
 
 def password(username: str) -> str | None:
-    import keyring
     from keyring.errors import KeyringError
 
     try:
-        return keyring.get_password(SERVICE, username)
+        return options.read_secret("domibus_password", {"domibus_username": username})
     except KeyringError:
         return None

@@ -41,6 +41,7 @@ class RenderJob(QRunnable):
         self.signals = _Signals()
 
     def _filings(self):
+        from ..desk import Desk
         from ..elo import sheet_info_for
         from ..errors import KnownError
         from ..printing import PrintFiling, PrintMeta
@@ -50,14 +51,17 @@ class RenderJob(QRunnable):
         if self.lrns:
             store = open_store(self.data_dir)  # own connection: one store per thread
             try:
+                desk = Desk(store)  # the lodging deadline: the list's, the panel's, `status`'s
                 for lrn in self.lrns:
                     elo = None
                     try:
                         elo = sheet_info_for(lrn, self.data_dir)
                     except KnownError:
                         pass  # no ELO for this truck: the sheet prints the MRNs only
-                    meta = PrintMeta.from_record(store.get(lrn), elo_token=elo.jeton if elo else None,
-                                                 elo_file_number=elo.numero_dossier if elo else None)
+                    rec = store.get(lrn)
+                    meta = PrintMeta.from_record(rec, elo_token=elo.jeton if elo else None,
+                                                 elo_file_number=elo.numero_dossier if elo else None,
+                                                 lodging_deadline=desk.deadline(rec))
                     filings.append(PrintFiling(store.document(lrn), meta))
             finally:
                 store.close()

@@ -1,14 +1,9 @@
 """Answer a request for information: the IE3Q02 customs sent is shown reference by reference,
 the agent types an answer for each (and may list attachments), and the IE3R02 built from it is
-checked against schemas/IE3R02.xsd before it is queued through store.answer_rfi.
-
-IE3R02 carries attachments as references only (binaryAttachment: identification, filename, MIME,
-description, at most 9 per answer); the file itself travels beside the message."""
+checked against schemas/IE3R02.xsd before it is queued through Desk.answer_rfi (the building and
+checking without Qt: ics2desk.desk.rfi)."""
 from __future__ import annotations
 
-import mimetypes
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,93 +11,19 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from ..desk.rfi import (ATTACHMENTS_MAX, TEXT_MAX, Attachment, Question, build_answer,  # noqa: F401  (re-exported)
+                        latest_request, questions, schema_problems)
 from ..model import EnsDocument
-
-TEXT_MAX = 512  # additionalInformation/text is an..512; longer answers are split (at most 99 parts)
-ATTACHMENTS_MAX = 9
-
-
-@dataclass
-class Attachment:
-    path: str
-    description: str = ""
-
-    def to_r02(self) -> dict:
-        name = Path(self.path).name
-        item = {"identification": f"{uuid.uuid4()}", "filename": name[:256],
-                "MIME": mimetypes.guess_type(name)[0] or "application/octet-stream"}
-        if self.description:
-            item["description"] = self.description[:256]
-        return item
-
-
-@dataclass
-class Question:
-    reference: str
-    request_type: str
-    text: str  # what customs wrote, joined
-
-
-def questions(request: EnsDocument) -> list[Question]:
-    """The referral requests of an IE3Q02."""
-    out = []
-    for r in request.data.get("referralRequestDetails", []):
-        texts = [a.get("text", "") for a in r.get("additionalInformation", []) if a.get("text")]
-        out.append(Question(r.get("referralRequestReference", ""), r.get("requestType", ""), "\n".join(texts)))
-    return out
-
-
-def build_answer(request: EnsDocument, answers: dict[str, str],
-                 attachments: dict[str, list[Attachment]] | None = None) -> EnsDocument:
-    """The IE3R02 answering `request` (an IE3Q02): one additionalInformationResponse per reference."""
-    from ..store.documents import utc_now
-
-    attachments = attachments or {}
-    q = request.data
-    data: dict = {"documentIssueDate": utc_now(), "MRN": q.get("MRN", "")}
-    data["responsibleMemberState"] = dict(q.get("responsibleMemberState") or {"country": "FR"})
-    if q.get("representative", {}).get("identificationNumber"):
-        data["representative"] = {"identificationNumber": q["representative"]["identificationNumber"]}
-    data["declarant"] = {"identificationNumber": (q.get("declarant") or {}).get("identificationNumber", "")}
-    responses = []
-    for question in questions(request):
-        text = (answers.get(question.reference) or "").strip()
-        parts = [text[i:i + TEXT_MAX] for i in range(0, len(text), TEXT_MAX)][:99]
-        response: dict = {"referralRequestReference": question.reference}
-        if parts:
-            response["additionalInformation"] = [{"text": p} for p in parts]
-        files = attachments.get(question.reference, [])[:ATTACHMENTS_MAX]
-        if files:
-            response["binaryAttachment"] = [a.to_r02() for a in files]
-        responses.append(response)
-    data["additionalInformationResponse"] = responses
-    return EnsDocument("IE3R02", data)
-
-
-def schema_problems(doc: EnsDocument) -> list[str]:
-    from ..validate import check_schema
-    from ..xml.writer import to_tree
-
-    return [f"{f.path}: {f.en}" for f in check_schema(to_tree(doc))]
-
-
-def latest_request(store, lrn: str) -> EnsDocument | None:
-    """The last IE3Q02 received for the filing."""
-    from ..replies import parse_reply
-
-    for m in reversed(store.timeline(lrn)):
-        if m.direction == "in" and m.message_type == "IE3Q02":
-            return parse_reply(bytes(m.xml), f"{lrn} IE3Q02").document
-    return None
 
 
 class AnswerDialog(QDialog):
     """One answer box and attachment list per reference of the request."""
 
-    def __init__(self, store, lrn: str, request: EnsDocument, parent=None):
+    def __init__(self, store, lrn: str, request: EnsDocument, parent=None, desk=None):
         super().__init__(parent)
         self.setObjectName("rfiDialog")
         self.store, self.lrn, self.request = store, lrn, request
+        self.desk = desk  # ics2desk.desk.Desk: the answer queued under the session's user
         self.setWindowTitle(self.tr("Answer the request for information — {0}").format(lrn))
         self.answers: dict[str, QPlainTextEdit] = {}
         self.files: dict[str, QListWidget] = {}
@@ -200,7 +121,8 @@ class AnswerDialog(QDialog):
             self.problems.setText(self.tr("The answer does not follow the IE3R02 schema:") + "\n" + "\n".join(problems[:5]))
             return
         try:
-            self.queued_item = self.store.answer_rfi(self.lrn, doc, user="desk")
+            self.queued_item = (self.desk.answer_rfi(self.lrn, doc) if self.desk is not None
+                                else self.store.answer_rfi(self.lrn, doc, user=self.store.user))
         except KnownError as exc:
             self.problems.setText(str(exc))
             return

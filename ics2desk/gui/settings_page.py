@@ -1,16 +1,20 @@
 """Settings: lodging profile, transport, credentials (keyring only), language, crossings and
-their lodging cut-offs, data directory. The static layout is ui/settings.ui (QUiLoader,
-re-translated by the loader); the crossing rows and the keyring note are filled here."""
+their lodging cut-offs, data directory. The static layout is ui/settings.ui (QUiLoader); each
+field is an option of the registry (ics2desk.options: Option.widget names the field, its label
+comes from the option), loaded from and saved to it; the crossing rows and the keyring note are
+filled here. A save is applied at once: the registry tells its listeners (the sender rebuilds its
+transport) and `saved` tells the window (deadlines follow)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QInputDialog, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from .. import options
+from ..errors import KnownError
 from ..reuse import presets as presets_mod
-from ..settings import Settings
 from . import i18n
 from . import prefs as prefs_mod
 
@@ -25,7 +29,6 @@ class SettingsPage(QWidget):
 
         self.data_dir = Path(data_dir)
         self.presets = presets
-        self.prefs = prefs_mod.load(self.data_dir)
         self.ui = load_ui("settings.ui")
         self.ui.setParent(self)
         lay = QVBoxLayout(self)
@@ -58,33 +61,46 @@ class SettingsPage(QWidget):
             self.cutoffs[crossing.id] = spin
             self.crossing_labels[crossing.id] = QLabel(self)
             crossings.addRow(self.crossing_labels[crossing.id], spin)
+        # the page's fields, each an option: widget and its form label (from the option, per language)
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        for opt in options.OPTIONS.values():
+            if opt.widget:
+                widget = find(QWidget, opt.widget)
+                self.fields[opt.name] = widget
+                form = widget.parentWidget().layout()  # the label of the field's row in its form
+                label = form.labelForField(widget) if isinstance(form, QFormLayout) else None
+                if isinstance(label, QLabel):
+                    self.labels[opt.name] = label
         self._keyring = prefs_mod.keyring_available()
         self.load()
         self.retranslate()
 
     def load(self) -> None:
-        p = self.prefs
-        self.eori.setText(p.eori)
-        self.name.setText(p.name)
-        self.address.setText(p.address)
-        self.contact.setText(p.contact)
-        s = Settings.load(self.data_dir)  # transport lives in the desk settings the sender reads
-        self.transport.setCurrentIndex(max(0, self.transport.findData(s.transport)))
-        self.endpoint.setText(s.domibus_url)
-        self.username.setText(s.domibus_username)
-        self.language.setCurrentIndex(max(0, self.language.findData(p.language)))
+        reg = options.Registry.for_data_dir(self.data_dir)
+        for name, widget in self.fields.items():
+            if options.OPTIONS[name].secret:
+                continue  # never read back: the button sets it
+            value = reg.get(name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            else:
+                widget.setText(value)
 
     def save(self) -> None:
-        p = self.prefs
-        p.eori, p.name, p.address, p.contact = (w.text().strip() for w in (self.eori, self.name, self.address,
-                                                                           self.contact))
-        p.language = self.language.currentData()
-        prefs_mod.save(p, self.data_dir)
-        s = Settings.load(self.data_dir)
-        s.transport = self.transport.currentData()
-        s.domibus_url = self.endpoint.text().strip() or s.domibus_url
-        s.domibus_username = self.username.text().strip()
-        s.save(self.data_dir)
+        try:
+            reg = options.Registry.for_data_dir(self.data_dir)
+            for name, widget in self.fields.items():
+                if options.OPTIONS[name].secret:
+                    continue
+                value = widget.currentData() if isinstance(widget, QComboBox) else widget.text().strip()
+                if name == "domibus_url" and not value:
+                    continue  # an emptied address keeps the one saved: there is no sending to nowhere
+                reg.set(name, value)
+            reg.save()  # the registry's listeners (the sender) hear of it now
+        except KnownError as exc:
+            QMessageBox.warning(self, "ics2desk", str(exc))
+            return
         for crossing in self.presets.crossings:
             crossing.lodging_cutoff_hours = self.cutoffs[crossing.id].value()
         presets_mod.save(self.presets, self.data_dir)
@@ -105,6 +121,10 @@ class SettingsPage(QWidget):
 
     def retranslate(self) -> None:
         self.save_button.setObjectName("primary")
+        french = i18n.current() == "fr"
+        for name, label in self.labels.items():
+            opt = options.OPTIONS[name]
+            label.setText((opt.label_fr if french else opt.label) or opt.name)
         self.transport.setItemText(0, self.tr("Built-in simulator"))
         self.transport.setItemText(1, self.tr("ICS2 access point"))
         if self._keyring:

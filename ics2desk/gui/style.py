@@ -12,6 +12,9 @@ STYLE = """
 QLabel[mandatory="true"] { font-weight: bold; }
 QLineEdit[invalid="true"] { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; padding: 1px; }
 QLabel#fieldError { color: #c62828; font-size: 9pt; }
+QLineEdit[locked="true"] { background: #eceff1; color: #546e7a; border: 1px dashed #90a4ae; border-radius: 3px; }
+QFrame#amendBanner { background: #e1f5fe; border: 2px solid #0277bd; border-radius: 4px; }
+QFrame#amendBanner QLabel { color: #01579b; font-weight: bold; }
 QLabel#sectionHeader { font-size: 13pt; font-weight: bold; color: #0d3c61; padding: 10px 0 4px 0;
                        border-bottom: 2px solid #0d3c61; }
 QLabel#legend { color: #555; }

@@ -1,7 +1,7 @@
 """From rows to filings: the base dataset (template), rows grouped into trucks, one ENS per truck.
 
 Base: a template ENS file (--template, or the one saved for the customer) or, without one, the
-structure of ics2desk.samples with the desk's lodging profile (desk.json) as the lodging party.
+structure of ics2desk.samples with the desk's lodging profile (the settings registry) as the lodging party.
 Everything that belongs to one truck is cleared from the base (plates, CMR numbers, times, goods,
 containers, seals), so nothing of the template's own truck leaks into a filing; the list fills
 those, the crossing preset fills the crossing, the base fills the rest (parties, places, charges).
@@ -12,7 +12,6 @@ filing with several goods items. A row with neither plate nor CMR continues the 
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,15 +53,20 @@ class Base:
 
 
 def lodging_profile(data_dir: Path | None) -> dict | None:
-    """The agency's lodging profile kept by the desk in <data dir>/desk.json (eori, name, contact,
+    """The agency's lodging profile from the settings registry (eori, name, contact,
     extra.lodging_role, extra.representative_status), or None when none is set."""
     if data_dir is None:
         return None
+    from .. import options
+
     try:
-        raw = json.loads((Path(data_dir) / "desk.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        v = options.Registry.for_data_dir(data_dir).values()
+    except BadInputError:
+        return None  # an unreadable settings file: the sample keeps its own party
+    if not v["profile_eori"]:
         return None
-    return raw if isinstance(raw, dict) and raw.get("eori") else None
+    return {"eori": v["profile_eori"], "name": v["profile_name"], "contact": v["profile_contact"],
+            "extra": {"lodging_role": v["lodging_role"], "representative_status": v["representative_status"]}}
 
 
 def apply_profile(doc: EnsDocument, profile: dict | None, override: bool) -> None:

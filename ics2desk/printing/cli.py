@@ -65,15 +65,19 @@ def _from_store(lrns: list[str], args: argparse.Namespace) -> list[PrintFiling]:
         from ..store import open_store
     except ImportError as exc:
         raise KnownError(f"store not available ({exc}); print from an ENS XML file instead") from None
+    from ..desk import Desk
+
     store = open_store(getattr(args, "data_dir", None))
     try:
+        desk = Desk(store)
         out = []
         for lrn in lrns:
             rec = store.get(lrn)
             elo = _elo_info(lrn, getattr(args, "data_dir", None))
             meta = PrintMeta.from_record(rec, agent_contact=args.agent, crossing=args.crossing,
                                          elo_token=elo.jeton if elo else None,
-                                         elo_file_number=elo.numero_dossier if elo else None)
+                                         elo_file_number=elo.numero_dossier if elo else None,
+                                         lodging_deadline=desk.deadline(rec))  # the list's, `status`'s
             out.append(PrintFiling(store.document(lrn), meta))
         return out
     finally:

@@ -18,6 +18,7 @@ _TEXT: dict[str, tuple[str, str]] = {  # key: (en, fr)
     "issued": ("Issued", "Émise le"),
     "etd": ("Departure (est.)", "Départ (prévu)"),
     "eta": ("Arrival (est.)", "Arrivée (prévue)"),
+    "lodging_deadline": ("Lodging deadline", "Date limite de dépôt"),
     "atd": ("Departure (actual)", "Départ (réel)"),
     "generated": ("Generated at", "Générée le"),
     "dataset_version": ("dataset version", "version du jeu de données"),

@@ -22,6 +22,9 @@ class PrintMeta:
     generated_at: datetime = field(default_factory=lambda: clock.now())
     elo_token: str | None = None        # ELO jeton (issue 7: ics2desk.elo.sheet_info_for(lrn).jeton)
     elo_file_number: str | None = None  # ELO numeroDossier
+    # the latest time to lodge the ENS, by the desk's one rule (ics2desk.desk.Desk.deadline, from
+    # continuity.deadlines.Cutoffs): the caller knows the data dir's presets and settings
+    lodging_deadline: datetime | None = None
 
     @classmethod
     def from_record(cls, record, **extra) -> "PrintMeta":

@@ -81,6 +81,8 @@ def _header(f: PrintFiling, lang: str):
         (t("etd", lang), facts.when(abt.get("estimatedDateAndTimeOfDeparture"), lang)),
         (t("atd", lang), facts.when(abt.get("actualDateAndTimeOfDeparture"), lang)),
         (t("eta", lang), facts.when(abt.get("estimatedDateAndTimeOfArrival"), lang)),
+        (t("lodging_deadline", lang), facts.when(deadline.isoformat() if (deadline := f.meta.lodging_deadline)
+                                                 else None, lang)),
         (t("generated", lang), facts.when(f.meta.generated_at.isoformat(), lang)),
     ]
     if f.may_board:

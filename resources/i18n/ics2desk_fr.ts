@@ -72,81 +72,167 @@
     </message>
   </context>
   <context>
+    <name>AmendmentPreview</name>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="16" />
+      <source>What the amendment changes</source>
+      <translation>Ce que change la rectification</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="18" />
+      <source>{0}: {1} change(s). Customs get the whole filing again; check these before sending.</source>
+      <translation>{0} : {1} modification(s). La douane reçoit de nouveau tout le dépôt ; vérifiez-les avant l'envoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <source>Registered</source>
+      <translation>Enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <source>Amended</source>
+      <translation>Rectifié</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="37" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/amend_preview.py" line="38" />
+      <source>Send amendment</source>
+      <translation>Envoyer la rectification</translation>
+    </message>
+  </context>
+  <context>
     <name>AnswerDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="106" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="27" />
       <source>Answer the request for information — {0}</source>
       <translation>Répondre à la demande d'informations — {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="113" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="34" />
       <source>MRN {0}: customs (IE3Q02) ask the following. Answer each request; the answer is sent as an IE3R02.</source>
       <translation>MRN {0} : la douane (IE3Q02) demande ce qui suit. Répondez à chaque demande ; la réponse part en IE3R02.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="118" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="39" />
       <source>Request {0} ({1})</source>
       <translation>Demande {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="120" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="41" />
       <source>(no text given)</source>
       <translation>(aucun texte)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="123" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="44" />
       <source>Customs ask:</source>
       <translation>La douane demande :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="127" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="48" />
       <source>Answer:</source>
       <translation>Réponse :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="130" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="51" />
       <source>Attach file…</source>
       <translation>Joindre un fichier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="130" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="51" />
       <source>Remove</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="137" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="58" />
       <source>Attachments:</source>
       <translation>Pièces jointes :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="150" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="71" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="152" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="73" />
       <source>Validate and queue the answer</source>
       <translation>Valider et mettre la réponse en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="170" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="91" />
       <source>At most {0} attachments per request</source>
       <translation>Au plus {0} pièces jointes par demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="176" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="97" />
       <source>Attach file</source>
       <translation>Joindre un fichier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="195" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="116" />
       <source>Type an answer or attach a file before sending.</source>
       <translation>Saisissez une réponse ou joignez un fichier avant l'envoi.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="200" />
+      <location filename="../../ics2desk/gui/rfi_dialog.py" line="121" />
       <source>The answer does not follow the IE3R02 schema:</source>
       <translation>La réponse ne respecte pas le schéma IE3R02 :</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="23" />
+      <source>Who did what: {lrn}</source>
+      <translation>Qui a fait quoi : {lrn}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="26" />
+      <source>agency database: every line names the signed-in agent</source>
+      <translation>base de l'agence : chaque ligne nomme l'agent connecté</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="27" />
+      <source>stand-alone: this desk's own record</source>
+      <translation>autonome : le registre de ce poste</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="28" />
+      <source>this desk</source>
+      <translation>ce poste</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="29" />
+      <source>{n} step(s) — {where}</source>
+      <translation>{n} étape(s) — {where}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <source>Agent</source>
+      <translation>Agent</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <source>Detail</source>
+      <translation>Détail</translation>
     </message>
   </context>
   <context>
@@ -218,9 +304,9 @@
   <context>
     <name>DoNotLoadBanner</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="36" />
+      <location filename="../../ics2desk/gui/detail.py" line="31" />
       <source>DO NOT LOAD — customs (IE3Q01) forbid loading these goods. Do not let the truck board. Contact the office of first entry before doing anything else.</source>
-      <extracomment>action -&gt; states where the lifecycle allows it (store.lifecycle.TRANSITIONS)</extracomment>
+      <extracomment>action -&gt; states where the lifecycle allows it (None: always), derived from the lifecycle table</extracomment>
       <translation>NE PAS CHARGER — la douane (IE3Q01) interdit le chargement de ces marchandises. Le camion ne doit pas embarquer. Contactez le bureau de première entrée avant toute autre action.</translation>
     </message>
   </context>
@@ -287,183 +373,182 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="269" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="239" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="250" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="220" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="245" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="215" />
       <source>Withheld: an ENS of this envelope may not board. Do not present this ELO at check-in.</source>
-      <extracomment>filing states in which the truck may board, so its envelope is worth creating (not Do Not Load) filings registered longer ago than this are not given an envelope when the desk starts</extracomment>
       <translation>Retenu : une ENS de cette enveloppe ne peut pas embarquer. Ne présentez pas cette ELO à l'enregistrement.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="255" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="225" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="226" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="228" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="259" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="229" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="230" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="261" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="231" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="271" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="241" />
       <source>Invalidated: this ENS no longer stands and the truck must not board on it. Do not present this ELO at check-in; the truck needs a new ENS.</source>
       <translation>Invalidée : cette ENS n'existe plus et le camion ne doit pas embarquer avec elle. Ne présentez pas cette ELO à l'enregistrement ; le camion a besoin d'une nouvelle ENS.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="278" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="248" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="278" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="248" />
       <source>invalidated</source>
       <translation>invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="286" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
       <source>ENS {0} ({1}): taken out of this ELO at French customs.</source>
       <translation>ENS {0} ({1}) : retirée de cette ELO auprès de la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
       <source>ENS {0} ({1}): taken out before this ELO was sent to French customs.</source>
       <translation>ENS {0} ({1}) : retirée avant l'envoi de cette ELO à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="290" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
       <source>ENS {0} ({1}): being taken out of this ELO, waiting for French customs. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} ({1}) : retrait de cette ELO en cours, en attente de la douane française. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="262" />
       <source>ENS {0} {1}: remove it from the envelope at the ELO portal before the truck checks in.</source>
       <translation>ENS {0} {1} : retirez-la de l'enveloppe sur le portail ELO avant l'enregistrement du camion.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="295" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="265" />
       <source>French customs accept no change by EDI once the envelope is {0}.</source>
       <translation>La douane française n'accepte plus de modification par EDI une fois l'enveloppe {0}.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="302" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
       <source>ENS {0} {1}: still in this ELO, the desk is taking it out. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} {1} : encore dans cette ELO, le poste est en train de la retirer. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="316" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="286" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
       <source>taken out</source>
       <translation>retirée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="318" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
       <source>never sent</source>
       <translation>jamais envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="319" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="289" />
       <source>being taken out</source>
       <translation>retrait en cours</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="320" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="290" />
       <source>STILL IN THE ELO: act at the portal</source>
       <translation>ENCORE DANS L'ELO : agir sur le portail</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="321" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="291" />
       <source>still in the ELO</source>
       <translation>encore dans l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="322" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
       <source>ENS rejected: not cleared for boarding</source>
       <translation>ENS rejetée : pas d'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="323" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="293" />
       <source>ENS not (yet) cleared for boarding</source>
       <translation>ENS pas (encore) validée pour l'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="337" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="307" />
       <source>French customs' validation: {0}</source>
       <translation>Validation de la douane française : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="388" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="358" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="389" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="359" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="390" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="391" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="361" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="392" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="362" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="393" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="363" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="394" />
+      <location filename="../../ics2desk/gui/elo_box.py" line="364" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -471,77 +556,88 @@
   <context>
     <name>EnsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="69" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
       <source>Declaration &amp; lodging person</source>
       <translation>Déclaration et déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
       <source>Truck, crossing &amp; routing</source>
       <translation>Camion, traversée et itinéraire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="72" />
       <source>Master consignment</source>
       <translation>Envoi master</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="72" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="73" />
       <source>House consignments &amp; goods items</source>
       <translation>Envois house et articles</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="73" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="74" />
       <source>Trailer, containers &amp; seals</source>
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="80" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="81" />
       <source>Buyer = consignee</source>
       <translation>Acheteur = destinataire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="81" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="82" />
       <source>Seller = consignor</source>
       <translation>Vendeur = expéditeur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="134" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="140" />
       <source>Unsaved changes</source>
+      <extracomment>a new row in the table the cursor is in (goods item, house consignment, container), from any field of the row: the agent finishing goods item 1 goes on to item 2 without going back up to the table (small lines, a phone or a packaging, have their "+ Add" in the Tab order)</extracomment>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="135" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="141" />
       <source>This filing has changes that are not saved. They are lost if you open another one.</source>
       <translation>Cette déclaration a des modifications non enregistrées. Elles seront perdues si vous en ouvrez une autre.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="139" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="145" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="140" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="146" />
       <source>Save draft, then continue</source>
       <translation>Enregistrer le brouillon, puis continuer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="142" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="148" />
       <source>Discard changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="470" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="508" />
       <source>assigned on first save (Ctrl+S)</source>
       <translation>attribué au premier enregistrement (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="604" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="666" />
+      <source>fields marked † cannot change (R3024) and are locked; Ctrl+Enter shows what changes before it is sent.</source>
+      <translation>les champs marqués † ne peuvent pas changer (R3024) et sont verrouillés ; Ctrl+Entrée montre ce qui change avant l'envoi.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="670" />
+      <source>Amending the ENS {0}</source>
+      <translation>Modification de l'ENS {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="698" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="823" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="919" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -549,62 +645,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="827" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="923" />
       <source>Not complete yet</source>
       <translation>Pas encore complète</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="828" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="924" />
       <source>Ctrl+Enter lists what is missing</source>
       <translation>Ctrl+Entrée liste ce qui manque</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="831" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="927" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="883" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="973" />
+      <source>Nothing changed: no amendment to send</source>
+      <translation>Rien n'a changé : aucune rectification à envoyer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="997" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="884" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="998" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="885" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="999" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="886" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1000" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="888" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1002" />
+      <source>Enter: next empty field. Ctrl+Shift+A: a new goods item.</source>
+      <translation>Entrée : champ vide suivant. Ctrl+Maj+A : nouvel article.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/ens_form.py" line="1003" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="889" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1004" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="890" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1005" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="891" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1006" />
       <source>Template… (Ctrl+T)</source>
       <translation>Modèle… (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="892" />
+      <location filename="../../ics2desk/gui/ens_form.py" line="1008" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
@@ -713,17 +819,17 @@
       <translation>jusqu'à {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="301" />
+      <location filename="../../ics2desk/gui/fields.py" line="322" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="303" />
+      <location filename="../../ics2desk/gui/fields.py" line="324" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="305" />
+      <location filename="../../ics2desk/gui/fields.py" line="326" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -731,42 +837,62 @@
   <context>
     <name>FilingDetail</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="93" />
+      <location filename="../../ics2desk/gui/detail.py" line="114" />
       <source>Select a filing to see its messages.</source>
       <translation>Sélectionnez un dossier pour voir ses messages.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="95" />
+      <location filename="../../ics2desk/gui/detail.py" line="116" />
       <source>no MRN yet</source>
       <translation>pas encore de MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="133" />
+      <location filename="../../ics2desk/gui/detail.py" line="166" />
+      <source>What customs said</source>
+      <translation>Ce que dit la douane</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="166" />
+      <source>What to do</source>
+      <translation>Que faire</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="176" />
+      <source>Hide XML</source>
+      <translation>Masquer le XML</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="176" />
+      <source>Show XML</source>
+      <translation>Afficher le XML</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/detail.py" line="184" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="133" />
+      <location filename="../../ics2desk/gui/detail.py" line="184" />
       <source>Amend</source>
       <translation>Rectifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="133" />
+      <location filename="../../ics2desk/gui/detail.py" line="184" />
       <source>Invalidate…</source>
       <translation>Invalider…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="134" />
+      <location filename="../../ics2desk/gui/detail.py" line="185" />
       <source>Answer request</source>
       <translation>Répondre à la demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="134" />
+      <location filename="../../ics2desk/gui/detail.py" line="185" />
       <source>New filing from this one</source>
       <translation>Nouvelle déclaration à partir de celle-ci</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="135" />
+      <location filename="../../ics2desk/gui/detail.py" line="186" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
@@ -774,7 +900,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="259" />
+      <location filename="../../ics2desk/gui/main_window.py" line="225" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -782,32 +908,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="294" />
+      <location filename="../../ics2desk/gui/main_window.py" line="260" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="295" />
+      <location filename="../../ics2desk/gui/main_window.py" line="261" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="296" />
+      <location filename="../../ics2desk/gui/main_window.py" line="262" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="297" />
+      <location filename="../../ics2desk/gui/main_window.py" line="263" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="298" />
+      <location filename="../../ics2desk/gui/main_window.py" line="264" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="301" />
+      <location filename="../../ics2desk/gui/main_window.py" line="267" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -1271,27 +1397,27 @@
   <context>
     <name>InvalidateDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="148" />
+      <location filename="../../ics2desk/gui/detail.py" line="201" />
       <source>Invalidate {0}</source>
       <translation>Invalider {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="149" />
+      <location filename="../../ics2desk/gui/detail.py" line="202" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands; this cannot be undone. Say why (kept in the filing's history):</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable ; c'est irréversible. Indiquez pourquoi (conservé dans l'historique de la déclaration) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="155" />
+      <location filename="../../ics2desk/gui/detail.py" line="208" />
       <source>e.g. truck cancelled, goods not loaded, filed twice</source>
       <translation>ex. : camion annulé, marchandises non chargées, déclarée deux fois</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="158" />
+      <location filename="../../ics2desk/gui/detail.py" line="211" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="159" />
+      <location filename="../../ics2desk/gui/detail.py" line="212" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
@@ -1299,17 +1425,17 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="406" />
+      <location filename="../../ics2desk/gui/main_window.py" line="382" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="536" />
+      <location filename="../../ics2desk/gui/main_window.py" line="533" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="543" />
+      <location filename="../../ics2desk/gui/main_window.py" line="540" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1317,60 +1443,65 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="574" />
-      <location filename="../../ics2desk/gui/main_window.py" line="593" />
-      <location filename="../../ics2desk/gui/main_window.py" line="598" />
+      <location filename="../../ics2desk/gui/main_window.py" line="571" />
+      <location filename="../../ics2desk/gui/main_window.py" line="590" />
+      <location filename="../../ics2desk/gui/main_window.py" line="595" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="574" />
+      <location filename="../../ics2desk/gui/main_window.py" line="571" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="593" />
-      <location filename="../../ics2desk/gui/main_window.py" line="598" />
+      <location filename="../../ics2desk/gui/main_window.py" line="590" />
+      <location filename="../../ics2desk/gui/main_window.py" line="595" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="664" />
+      <location filename="../../ics2desk/gui/main_window.py" line="650" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="683" />
+      <location filename="../../ics2desk/gui/main_window.py" line="664" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="729" />
+      <location filename="../../ics2desk/gui/main_window.py" line="696" />
+      <source>Select a filing first</source>
+      <translation>Sélectionnez d'abord un dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="722" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="748" />
+      <location filename="../../ics2desk/gui/main_window.py" line="738" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="754" />
+      <location filename="../../ics2desk/gui/main_window.py" line="743" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="781" />
+      <location filename="../../ics2desk/gui/main_window.py" line="767" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="799" />
+      <location filename="../../ics2desk/gui/main_window.py" line="785" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="800" />
+      <location filename="../../ics2desk/gui/main_window.py" line="786" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1379,72 +1510,82 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="805" />
+      <location filename="../../ics2desk/gui/main_window.py" line="791" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="815" />
+      <location filename="../../ics2desk/gui/main_window.py" line="801" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="819" />
+      <location filename="../../ics2desk/gui/main_window.py" line="805" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="822" />
+      <location filename="../../ics2desk/gui/main_window.py" line="808" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="867" />
+      <location filename="../../ics2desk/gui/main_window.py" line="851" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="893" />
+      <location filename="../../ics2desk/gui/main_window.py" line="877" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="913" />
+      <location filename="../../ics2desk/gui/main_window.py" line="899" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="913" />
+      <location filename="../../ics2desk/gui/main_window.py" line="899" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="914" />
+      <location filename="../../ics2desk/gui/main_window.py" line="900" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="914" />
+      <location filename="../../ics2desk/gui/main_window.py" line="900" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="916" />
+      <location filename="../../ics2desk/gui/main_window.py" line="902" />
+      <source>Sending: by a declarant's desk</source>
+      <translation>Envoi : par le poste d'un déclarant</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="904" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="955" />
+      <location filename="../../ics2desk/gui/main_window.py" line="905" />
+      <source>Who did what to this filing…</source>
+      <translation>Qui a fait quoi sur ce dossier…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="940" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="956" />
+      <location filename="../../ics2desk/gui/main_window.py" line="941" />
       <source>Template name (customer and route):</source>
       <translation>Nom du modèle (client et trajet) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="965" />
+      <location filename="../../ics2desk/gui/main_window.py" line="949" />
       <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
       <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>
@@ -1523,95 +1664,118 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="119" />
+      <location filename="../../ics2desk/gui/main_window.py" line="89" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="138" />
+      <location filename="../../ics2desk/gui/main_window.py" line="108" />
       <source>Sending: {0} done, {1} left</source>
       <translation>Envoi : {0} faits, {1} restants</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="151" />
+      <location filename="../../ics2desk/gui/main_window.py" line="121" />
       <source>ELO requests follow their envelope: they can only be retried now from here.</source>
       <translation>Les demandes ELO suivent leur enveloppe : ici, on peut seulement les relancer tout de suite.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="155" />
+      <location filename="../../ics2desk/gui/main_window.py" line="125" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="156" />
+      <location filename="../../ics2desk/gui/main_window.py" line="126" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="172" />
+      <location filename="../../ics2desk/gui/main_window.py" line="141" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="172" />
+      <location filename="../../ics2desk/gui/main_window.py" line="141" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="172" />
+      <location filename="../../ics2desk/gui/main_window.py" line="141" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="173" />
+      <location filename="../../ics2desk/gui/main_window.py" line="142" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="173" />
+      <location filename="../../ics2desk/gui/main_window.py" line="142" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="173" />
+      <location filename="../../ics2desk/gui/main_window.py" line="142" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="174" />
+      <location filename="../../ics2desk/gui/main_window.py" line="143" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="175" />
+      <location filename="../../ics2desk/gui/main_window.py" line="144" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="175" />
+      <location filename="../../ics2desk/gui/main_window.py" line="144" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="175" />
+      <location filename="../../ics2desk/gui/main_window.py" line="144" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="176" />
+      <location filename="../../ics2desk/gui/main_window.py" line="145" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
     </message>
   </context>
   <context>
+    <name>PasswordDialog</name>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="60" />
+      <source>Sign in to the agency database</source>
+      <translation>Connexion à la base de l'agence</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="62" />
+      <source>Agent {user} on {where}</source>
+      <translation>Agent {user} sur {where}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="73" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="75" />
+      <source>Remember on this PC (OS keyring)</source>
+      <translation>Mémoriser sur ce poste (trousseau du système)</translation>
+    </message>
+  </context>
+  <context>
     <name>PrintNotices</name>
     <message>
-      <location filename="../../ics2desk/gui/print_preview.py" line="139" />
+      <location filename="../../ics2desk/gui/print_preview.py" line="143" />
       <source>Trucks not printed</source>
       <translation>Camions non imprimés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/print_preview.py" line="142" />
+      <location filename="../../ics2desk/gui/print_preview.py" line="146" />
       <source>These trucks may not board: their sheets were left out of the print (no barcode is ever printed for them). The other sheets are ready.</source>
       <translation>Ces camions ne peuvent pas embarquer : leurs fiches ont été retirées de l'impression (aucun code-barres n'est jamais imprimé pour eux). Les autres fiches sont prêtes.</translation>
     </message>
@@ -1723,42 +1887,42 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="96" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="112" />
       <source>Access point password</source>
       <translation>Mot de passe du point d'accès</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="96" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="112" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="108" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="128" />
       <source>Built-in simulator</source>
       <translation>Simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="109" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="129" />
       <source>ICS2 access point</source>
       <translation>Point d'accès ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="111" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="131" />
       <source>Set password (stored in the OS keyring)…</source>
       <translation>Définir le mot de passe (trousseau du système)…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="113" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
       <source>Credentials are kept in the OS keyring only, never in a file.</source>
       <translation>Les identifiants sont gardés uniquement dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="115" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
       <source>No keyring available</source>
       <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="117" />
+      <location filename="../../ics2desk/gui/settings_page.py" line="137" />
       <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
       <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
     </message>
@@ -1789,6 +1953,67 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       <location filename="../../ics2desk/gui/template_picker.py" line="60" />
       <source>Enter: new filing from the template chosen; plates, CMR, seals and times stay empty.</source>
       <translation>Entrée : nouvelle déclaration depuis le modèle choisi ; immatriculations, CMR, scellés et horaires restent vides.</translation>
+    </message>
+  </context>
+  <context>
+    <name>agency_signin</name>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="65" />
+      <source>The agency database refused the sign-in:</source>
+      <translation>La base de l'agence a refusé la connexion :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="67" />
+      <source>Enter the agent's password.</source>
+      <translation>Saisissez le mot de passe de l'agent.</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="96" />
+      <source>Agency database out of reach</source>
+      <translation>Base de l'agence injoignable</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="97" />
+      <source>Retry</source>
+      <translation>Réessayer</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="98" />
+      <source>Work stand-alone (declarant)…</source>
+      <translation>Travailler en autonome (déclarant)…</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="99" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="107" />
+      <source>Stand-alone</source>
+      <translation>Mode autonome</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="108" />
+      <source>What is down, since when, the ticket (recorded):</source>
+      <translation>Ce qui est en panne, depuis quand, le ticket (enregistré) :</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/agency_signin.py" line="113" />
+      <source>Agency database</source>
+      <translation>Base de l'agence</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <location filename="../../ics2desk/gui/app.py" line="48" />
+      <source>agency database</source>
+      <translation>base de l'agence</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/app.py" line="49" />
+      <source>STAND-ALONE (agency database out of reach)</source>
+      <translation>AUTONOME (base de l'agence injoignable)</translation>
     </message>
   </context>
   <context>

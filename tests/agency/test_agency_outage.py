@@ -140,3 +140,34 @@ def test_standalone_needs_a_declarant_and_sends_each_ens_once(agency_db, outage,
         assert store.get(waiting.lrn).mrn
         actions = [r["action"] for r in store.audit_trail(None, limit=2000)]
         assert "standalone_on" in actions and "standalone_off" in actions
+
+
+def test_the_desk_keeps_a_save_made_while_the_database_is_down(agency_db, outage, tmp_path):
+    """The GUI's path (the Desk): the agent saves during the outage, is told it is kept, and the
+    draft is in the agency database once when the desk next opens it."""
+    from ics2desk.desk import Desk, KeptOnDeskError
+
+    agent, url = agency_db.add("clerk")
+    desk_dir = tmp_path / "desk"
+    store = open_store(desk_dir, url=url)
+    desk = Desk(store, None, agent)
+    first = desk.save(samples.ferry_filing(""))
+    opened = store.get(first).version
+    doc = store.document(first)
+    doc.data["activeBorderTransportMeans"]["identificationNumber"] = "IMO9274484"
+    outage.begin()
+    try:
+        with pytest.raises(KeptOnDeskError) as kept:
+            desk.save(doc, first, expected_version=opened)
+        assert "Kept on this desk" in str(kept.value) and "Nothing was sent" in str(kept.value)
+        with pytest.raises(KeptOnDeskError):
+            desk.save(samples.ferry_filing(""))
+    finally:
+        store.close()
+        outage.end()
+    with open_store(desk_dir, url=url) as back:
+        assert back.get(first).version == opened + 1
+        assert back.document(first).get("activeBorderTransportMeans/identificationNumber") == "IMO9274484"
+        assert back.count_filings() == 2
+    with open_store(desk_dir, url=url) as again:
+        assert again.count_filings() == 2 and again.get(first).version == opened + 1

@@ -171,7 +171,7 @@ def test_sweep_looks_back_only_as_far_as_asked(elo_sim, elo_service, data_dir):
 
 
 def test_an_ens_amended_back_to_registered_after_a_do_not_load_gets_no_envelope(elo_service, data_dir):
-    from ics2desk.gui.elo_box import adopt_registered
+    from ics2desk.elo.desk_link import adopt_registered
 
     store = open_store()
     try:

@@ -145,7 +145,9 @@ def test_tab_from_the_postcode_reaches_the_phone_line_not_the_preset_ship(form, 
     assert postcode.isVisibleTo(form)  # C3034: mandatory for France, shown from the start
     postcode.setFocus()
     qtbot.keyClicks(postcode.edit, "62100")
-    for _ in range(3):  # e-mail, its type, the new phone line
+    number = form.field(f"{ROOT}/declarant/address/number")
+    assert number.isVisibleTo(form)  # R3002: street and number, shown from the start
+    for _ in range(4):  # the number, e-mail, its type, the new phone line
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
     phone = form.field(f"{ROOT}/declarant/communication[2]/identifier")
     assert QApplication.focusWidget() is phone.edit

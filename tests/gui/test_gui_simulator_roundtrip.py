@@ -27,7 +27,25 @@ def test_queued_filing_gets_its_mrn_from_the_simulator(qtbot, desk):
     desc = main.form.field("/IE3F50/consignmentMasterLevel/consignmentHouseLevel[1]/goodsItem[1]"
                            "/commodity/descriptionOfGoods")
     desc.edit.setText("Frozen potato wedges")
+    # the preview of what changes comes first; the agent sends it
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ics2desk.gui.amend_preview import AmendmentPreview
+
+    shown = []
+
+    def send():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AmendmentPreview):
+            QTimer.singleShot(20, send)
+            return
+        shown.append([dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())])
+        dialog.send_button.click()
+
+    QTimer.singleShot(0, send)
     main.form.request_queue()
+    assert shown == [["Frozen potato wedges"]]
     qtbot.waitUntil(lambda: store.get("SIM26112500001").state in ("amending", "registered")
                     and any(m.message_type == "IE3A50" for m in store.timeline("SIM26112500001")), timeout=10_000)
 
