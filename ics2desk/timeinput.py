@@ -6,6 +6,8 @@ local time. Accepted (Paris time unless a zone is named):
 - ``01/12/2026 21:15``, ``01/12/26 21:15``, ``1/12 21h15`` (year: the one nearest today),
   ``21:15`` (the day nearest now), ``2026-12-01 21:15``, seconds optional, ``21h`` alone;
 - ``now`` / ``maintenant``, ``+2h``, ``+90min``, ``+1h30``, ``-15 min``, ``+1j``/``+1d``;
+- a day word and a time: ``demain 6h``, ``aujourd'hui 14h30``, ``hier 22:10``, ``après-demain 7h``,
+  ``tomorrow 06:00``, ``today 14:30`` (the desk's local day);
 - a zone after the time: ``UTC``/``Z``, ``UK``/``London``/``Londres``/``GB`` (UK time),
   ``Paris``/``FR``;
 - an ICS2 timestamp as is (``2026-12-01T20:15:00Z``).
@@ -38,6 +40,12 @@ _TIME = r"(?P<hh>\d{1,2})(?:\s*[:hH]\s*(?P<mm>\d{2})?(?::(?P<ss>\d{2}))?)?"
 _DMY = re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})(?:[/.\-](?P<y>\d{4}|\d{2}))?(?:\s+|\s*[T,à]\s*)" + _TIME)
 _YMD = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+|T)" + _TIME)
 _TIME_ONLY = re.compile(_TIME)
+#: days after today (local) for the words agents use with a time
+DAY_WORDS = {"aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "today": 0, "demain": 1, "dem": 1, "tomorrow": 1,
+             "hier": -1, "yesterday": -1, "après-demain": 2, "apres-demain": 2, "après demain": 2,
+             "apres demain": 2}
+_DAY_WORD = re.compile(r"(?P<word>" + "|".join(re.escape(w) for w in sorted(DAY_WORDS, key=len, reverse=True))
+                       + r")\s*(?:à\s*|a\s+|at\s+)?" + _TIME)
 _RELATIVE = re.compile(r"(?:(?P<base>now|maintenant|mtn)\s*)?(?P<sign>[+-])\s*(?P<n>\d+)\s*"
                        r"(?P<unit>h|heures?|hours?|min|mn|m|minutes?|j|jours?|d|days?)"
                        r"(?:\s*(?P<n2>\d{1,2})\s*(?:min|mn|m)?)?")
@@ -110,6 +118,15 @@ def parse_time(text: str, zone: str = DESK_ZONE) -> ParsedTime | None:
             delta = -delta
         return ParsedTime((now + delta).replace(second=0, microsecond=0), zone)
     local_now = now.astimezone(tz)
+    m = _DAY_WORD.fullmatch(low.replace("\u2019", "'"))
+    if m:
+        hh, mm, ss = int(m.group("hh")), int(m.group("mm") or 0), int(m.group("ss") or 0)
+        day = local_now.date() + timedelta(days=DAY_WORDS[m.group("word")])
+        try:
+            local = datetime(day.year, day.month, day.day, hh, mm, ss, tzinfo=tz)
+        except ValueError:
+            return None
+        return ParsedTime(local.astimezone(timezone.utc), zone)
     for pattern in (_DMY, _YMD, _TIME_ONLY):
         m = pattern.fullmatch(body)
         if not m:
