@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from psycopg import sql as pgsql
@@ -48,6 +49,24 @@ NOTIFIED = {"filings": "'filing:' || NEW.lrn", "outbox": "'outbox:' || NEW.id", 
             "messages": "'message:' || NEW.id", "continuity_incidents": "'incident:' || NEW.id",
             "continuity_timeline": "'incident:' || NEW.incident_id", "continuity_ticks": "'incident:' || NEW.incident_id",
             "elo_envelopes": "'elo:' || NEW.lrn"}
+
+
+@contextmanager
+def _transaction(conn):
+    """BEGIN ... COMMIT on an agency connection, rolled back on any error."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def audit(conn, action: str, detail: str) -> None:
+    """An agency-wide audit row (no filing), signed by the session's login."""
+    conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(now()::text, session_user, ?, NULL, ?)",
+                 (action, detail))
 
 
 def _ensure_role(conn, name: str, member_of: str | None = None) -> None:
@@ -157,14 +176,9 @@ def init(url: str) -> dict:
                 f"{conn.role})", conn.user, conn.role)
         before = _version(conn)
         migrate(conn, upgrade=True)
-        conn.execute("BEGIN")
-        try:
+        with _transaction(conn):
             conn.execute("SELECT pg_advisory_xact_lock(?)", (0x1C52_DE5D,))
             install(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         return {"database": pg.where_of(url), "created": created, "schema_before": before, "schema": LATEST,
                 "owner": conn.user}
     finally:
@@ -198,15 +212,9 @@ def add_user(conn, name: str, role: str, password: str | None) -> None:
     if password:
         parts.append(pgsql.SQL("PASSWORD {}").format(pgsql.Literal(password)))
     parts.append(pgsql.SQL("IN ROLE {}").format(pgsql.Identifier(pg.group_role(role))))
-    conn.execute("BEGIN")
-    try:
+    with _transaction(conn):
         conn.raw(pgsql.SQL(" ").join(parts))
-        conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(now()::text, session_user, ?, NULL, ?)",
-                     ("user_added", f"{name} as {role}"))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        audit(conn, "user_added", f"{name} as {role}")
 
 
 def list_users(conn) -> list[dict]:
@@ -237,8 +245,7 @@ def disable_user(conn, name: str) -> int:
                     if r[0])
     except pg.PermissionDeniedError:
         pass
-    conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(now()::text, session_user, ?, NULL, ?)",
-                 ("user_disabled", name))
+    audit(conn, "user_disabled", name)
     return ended
 
 
@@ -288,18 +295,12 @@ def import_sqlite(conn, data_dir: str | Path) -> dict[str, int]:
                                 f"LRN is never reused (R3003); nothing was imported")
         counts: dict[str, int] = {}
         ids: dict[str, dict[int, int]] = {}
-        conn.execute("BEGIN")
-        try:
+        with _transaction(conn):
             for table, key, refs in COPIED:
                 counts[table] = _copy_table(src, conn, table, key, refs, ids)
             counts["filings_fts"] = _copy_fts(src, conn, ids["filings"])
             _merge_counters(src, conn)
-            conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(now()::text, session_user, ?, NULL, ?)",
-                         ("import_sqlite", f"{counts['filings']} filings from {data_dir}"))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            audit(conn, "import_sqlite", f"{counts['filings']} filings from {data_dir}")
         return counts
     finally:
         src.close()

@@ -120,10 +120,8 @@ def switch_off(data_dir: Path, url: str) -> dict:
                                         f"database); {conn.user} is {conn.role or 'no agent'}", conn.user, conn.role)
         folder = local_dir(data_dir)
         counts = agency.import_sqlite(conn, folder) if (folder / "ics2desk.sqlite3").exists() else {}
-        conn.execute("INSERT INTO audit(at, user, action, lrn, detail) VALUES(?, ?, ?, NULL, ?)",
-                     (clock.stamp(), conn.user, "standalone_off",
-                      f"stand-alone since {m.since} (switched on by {m.user}: {m.reason}) ended; "
-                      f"{counts.get('filings', 0)} filing(s) moved in"))
+        agency.audit(conn, "standalone_off", f"stand-alone since {m.since} (switched on by {m.user}: {m.reason}) "
+                                             f"ended; {counts.get('filings', 0)} filing(s) moved in")
     finally:
         conn.close()
     if local_dir(data_dir).exists():  # kept, renamed: never moved in twice

@@ -1,0 +1,1 @@
+"""File → Import booking list…: the dialog over ics2desk.intake."""
