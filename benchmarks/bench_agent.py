@@ -275,7 +275,7 @@ def walk_and_fill(agent: Agent, want: dict[str, str], limit: int = 3000) -> None
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 
-    from ics2desk.gui.editors import RepeatInline, RepeatTable
+    from ics2desk.gui.form.editors import RepeatInline, RepeatTable
 
     form = agent.form
     start = QApplication.focusWidget()
@@ -315,7 +315,7 @@ def _enter_is_safe(agent: Agent, field_, want: dict[str, str]) -> bool:
     still have to do (a preset value to change, a line to add) stands between."""
     from PySide6.QtWidgets import QPushButton, QTableWidget
 
-    from ics2desk.gui.editors import RepeatInline, RepeatTable
+    from ics2desk.gui.form.editors import RepeatInline, RepeatTable
 
     form = agent.form
     chain = [w for w in form.focus_chain() if w.isVisibleTo(form) and w.isEnabled()]
@@ -345,7 +345,7 @@ def _enter_is_safe(agent: Agent, field_, want: dict[str, str]) -> bool:
 
 def _table_of(w):
     """The innermost table-and-detail group (houses, goods items, containers) `w` is in."""
-    from ics2desk.gui.editors import RepeatTable
+    from ics2desk.gui.form.editors import RepeatTable
 
     while w is not None:
         if isinstance(w, RepeatTable):

@@ -100,7 +100,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from ics2desk.gui.filings_model import FilingsModel
+    from ics2desk.gui.filings.model import FilingsModel
     from ics2desk.store import open_store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

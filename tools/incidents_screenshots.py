@@ -14,7 +14,7 @@ def main(out: str) -> int:
     from PySide6.QtWidgets import QWidget
 
     from ics2desk.samples import ferry_filing, shuttle_filing
-    from ics2desk.gui.incidents_panel import IncidentsPanel
+    from ics2desk.gui.incidents.panel import IncidentsPanel
     from screenshots import DemoSession
 
     out_dir = Path(out)

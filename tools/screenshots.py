@@ -31,7 +31,7 @@ class DemoSession:
         self.elo_sim = elo = None
         if with_elo:
             from ics2desk.elo.demo import start_demo_simulator
-            from ics2desk.gui.elo_box import EloWorker
+            from ics2desk.gui.elo.box import EloWorker
 
             self.elo_sim = start_demo_simulator()
             elo = EloWorker(self.data_dir, simulator=self.elo_sim, interval=0.2)

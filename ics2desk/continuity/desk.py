@@ -1,6 +1,6 @@
 """The continuity workflow in one place: observations -> board -> incident -> recovery.
 
-The incident panel drives this object from its worker thread (gui/incidents_worker.py keeps only
+The incident panel drives this object from its worker thread (gui/incidents/worker.py keeps only
 the thread and the signals); tests and the headless CLI use it the same way. An incident opens
 when the agent confirms a suspicion or declares a component down; the board alone only shows
 suspicions with evidence.

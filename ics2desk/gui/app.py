@@ -52,7 +52,7 @@ def run_app(args) -> int:
         from .demo import fill_demo
 
         fill_demo(store)
-    from .elo_box import EloWorker
+    from .elo.box import EloWorker
 
     sender = SenderWorker(data_dir)
     elo = EloWorker(data_dir, simulator=elo_simulator)

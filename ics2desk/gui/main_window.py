@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ..desk import Changed, Desk, LodgingProfile
 from ..elo.desk_link import EloRequest
-from ..errors import KnownError, LodgedUnderOlderVersionError
+from ..errors import KnownError, LodgedUnderOlderVersionError, StoreUnavailableError
 from ..model import EnsDocument
 from ..paths import ui_path
 from ..reuse import presets as presets_mod
 from . import i18n, prefs as prefs_mod
-from .detail import FilingDetail
+from .filings.detail import FilingDetail
 
-from .filings_model import FilingsModel
-from .settings_page import SettingsPage
+from .filings.model import FilingsModel
+from .settings.page import SettingsPage
 from .style import STYLE
 
 
@@ -64,7 +64,7 @@ class OutboxView(QWidget):
         self.progress.setObjectName("outboxProgress")
         self.progress.hide()
         row.addWidget(self.progress, 1)
-        from .quarantine import QuarantinePanel
+        from .outbox.quarantine import QuarantinePanel
 
         self.quarantine = QuarantinePanel(store, self)
         lay = QVBoxLayout(self)
@@ -173,7 +173,7 @@ class FilingsPage(QWidget):
         self.view.setObjectName("filingsView")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
-        from .filings_model import DEFAULT_SORT
+        from .filings.model import DEFAULT_SORT
 
         self.view.sortByColumn(*DEFAULT_SORT)  # a work queue: time left to lodge, overdue on top
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -255,7 +255,7 @@ class FilingsPage(QWidget):
 
     def retranslate(self) -> None:
         from ..store import State
-        from .filings_model import state_label
+        from .filings.model import state_label
 
         self.search.setPlaceholderText(self.tr("Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)"))
         self.print_summaries.setText(self.tr("Print summaries (Ctrl+P)"))
@@ -342,6 +342,12 @@ class MainWindow(QObject):
         self.transport_label.setObjectName("transportState")
         self.queued_label = QLabel(w)
         self.queued_label.setObjectName("queuedCount")
+        self.store_label = QLabel(w)  # shown only while the store cannot be used
+        self.store_label.setObjectName("storeUnreachable")
+        self.store_label.setStyleSheet("color: white; background: #b00020; padding: 1px 6px; font-weight: bold")
+        self.store_label.setVisible(False)
+        self._store_reachable = True
+        w.statusBar().addPermanentWidget(self.store_label)
         w.statusBar().addPermanentWidget(self.transport_label)
         w.statusBar().addPermanentWidget(self.queued_label)
         self._closed = False
@@ -416,7 +422,7 @@ class MainWindow(QObject):
     def incidents(self):
         """The Incidents tab (detection runs in its own thread from the moment it exists)."""
         if self._incidents is None:
-            from .incidents_panel import IncidentsPanel
+            from .incidents.panel import IncidentsPanel
 
             # one name in every audit row of the session: the desk's user, for the incidents too
             self._incidents = IncidentsPanel(self.data_dir, self.lang, user=self.desk.user, parent=self.window)
@@ -430,7 +436,7 @@ class MainWindow(QObject):
     def elo_box(self):
         """The truck's ELO beside the filing detail."""
         if self._elo_box is None:
-            from .elo_box import EloBox
+            from .elo.box import EloBox
 
             self._elo_box = EloBox(self.store.conn, self.data_dir, self.window)
             self.filings.mount_elo(self._elo_box)
@@ -463,7 +469,7 @@ class MainWindow(QObject):
 
     def enable_drills(self, simulator) -> None:
         """--demo: the simulator's outage switches in a Drill menu and in the Incidents tab."""
-        from .incidents_drill import DrillController, DrillMenu
+        from .incidents.drill import DrillController, DrillMenu
 
         self.drill = DrillController(simulator, self)
         self.window.menuBar().addMenu(DrillMenu(self.drill, self.lang, self.window))
@@ -502,7 +508,7 @@ class MainWindow(QObject):
     @property
     def form(self):
         if self._form is None:
-            from .ens_form import EnsForm
+            from .form.ens_form import EnsForm
 
             self._form = EnsForm("IE3F50", self.lang, self.presets, self.window)
             self.window.findChild(QWidget, "newPage").layout().addWidget(self._form)
@@ -535,12 +541,31 @@ class MainWindow(QObject):
     def refresh_status(self) -> None:
         if self._gone():
             return
-        self._follow_other_writers()
-        queued = self.store.open_count()
-        self.queued_label.setText(self.tr("%n queued", "", queued))
-        if queued or self.outbox.progress.isVisible():  # progress while draining
-            self.outbox.refresh()
-        self._check_new_replies()
+        try:
+            self._follow_other_writers()
+            queued = self.store.open_count()
+            self.queued_label.setText(self.tr("%n queued", "", queued))
+            if queued or self.outbox.progress.isVisible():  # progress while draining
+                self.outbox.refresh()
+            self._check_new_replies()
+        except StoreUnavailableError as exc:  # the agency database (or the disk) gone: say so once, keep trying
+            self.set_store_reachable(False, str(exc))
+            return
+        self.set_store_reachable(True)
+
+    def set_store_reachable(self, reachable: bool, why: str = "") -> None:
+        """A red label while the agency database (or the local store) cannot be used; saves made
+        meanwhile are kept on this desk (desk.KeptOnDeskError). Said once, not every second."""
+        if reachable == self._store_reachable:
+            return
+        self._store_reachable = reachable
+        self.store_label.setVisible(not reachable)
+        if reachable:
+            self.show_status(lambda: self.tr("The agency database is back: everything is up to date"), 10_000)
+            self._data_version = None  # re-read everything once
+        else:
+            self.store_label.setToolTip(why)
+            self.show_status(lambda: why, 60_000)
 
     def _follow_other_writers(self) -> None:
         """Every desk sees the truth: when another connection committed (PRAGMA data_version
@@ -585,7 +610,7 @@ class MainWindow(QObject):
             self.notify_user(lrn, state)
 
     def notify_user(self, lrn: str, state: str) -> None:
-        from .filings_model import state_label
+        from .filings.model import state_label
 
         title = self.tr("Do Not Load") if state == "do_not_load" else self.tr("New reply")
         text = f"{lrn}: {state_label(state)}"
@@ -619,7 +644,7 @@ class MainWindow(QObject):
         """A new filing: blank (the crossing first), or `doc` (a copy, a template); with
         `per_truck` the plates, CMR, seals and times of `doc` are expected empty and the first of
         them takes the focus."""
-        from .ens_form import may_replace
+        from .form.ens_form import may_replace
 
         # Ctrl+N, New or "New filing from this one" on a form with unsaved work: ask first
         # (Cancel by default); an amendment cannot be saved as a draft, only kept or dropped
@@ -689,7 +714,7 @@ class MainWindow(QObject):
 
     def show_audit(self, lrn: str | None = None):
         """The audit trail of the filing in view (the list's, or the form's), window-modal."""
-        from .audit_dialog import AuditDialog
+        from .filings.audit_dialog import AuditDialog
 
         lrn = lrn or self.filings.detail.lrn or self.editing_lrn
         if not lrn:
@@ -702,7 +727,7 @@ class MainWindow(QObject):
 
     def import_booking_list(self, path: str | None = None):
         """File → Import booking list…: the intake dialog; the list shows what it created."""
-        from .intake_dialog import IntakeDialog
+        from .intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(self.data_dir, self.window, user=self.desk.user, path=path)
         dialog.imported.connect(lambda _lrns: self.filings.reload())
@@ -795,7 +820,7 @@ class MainWindow(QObject):
         return self._print(kind, out, lrns=lrns, preview=preview)
 
     def _print(self, kind: str, out: Path, lrns=(), docs=(), preview: bool = True):
-        from . import print_preview
+        from .filings import print_preview
 
         bar = self.window.statusBar()
         bar.showMessage(self.tr("Preparing {0}…").format(out.name))
@@ -813,7 +838,7 @@ class MainWindow(QObject):
         return self._print_job
 
     def on_action(self, action: str, lrn: str) -> None:
-        from .ens_form import may_replace
+        from .form.ens_form import may_replace
 
         if action in ("edit", "amend"):  # the form is about to show another filing
             if not may_replace(self._form, self.window, None if self.amending else self.save):
@@ -844,7 +869,7 @@ class MainWindow(QObject):
             self.templates_action("save", self.store.document(lrn))
         elif action == "invalidate":
             # destructive: No by default, a reason asked for and kept in the audit trail
-            from .detail import ask_invalidate_reason
+            from .filings.detail import ask_invalidate_reason
 
             reason = ask_invalidate_reason(self.window, lrn)
             if reason is None:
@@ -870,7 +895,7 @@ class MainWindow(QObject):
 
     def answer_request(self, lrn: str):
         """Open the IE3R02 dialog for the filing's last IE3Q02 (window-modal, not blocking)."""
-        from .rfi_dialog import AnswerDialog, latest_request
+        from .filings.rfi_dialog import AnswerDialog, latest_request
 
         request = latest_request(self.store, lrn)
         if request is None:
@@ -903,6 +928,8 @@ class MainWindow(QObject):
         self.transport_label.setText(states.get(self.transport_state, self.transport_state))
         self.import_list_action.setText(self.tr("Import booking list…"))
         self.audit_action.setText(self.tr("Who did what to this filing…"))
+        self.store_label.setText(self.tr("Agency database out of reach: saves are kept on this desk")
+                                 if self.store.mode == "agency" else self.tr("Local store unavailable"))
         self.transport_label.setProperty("state", "down" if self.transport_state in ("down", "stopped") else "up")
         self.transport_label.style().unpolish(self.transport_label)
         self.transport_label.style().polish(self.transport_label)
@@ -922,7 +949,7 @@ class MainWindow(QObject):
                 self.form._templates_wired = True
             return None
         if what == "choose":
-            from .template_picker import TemplatePicker
+            from .form.template_picker import TemplatePicker
 
             old = getattr(self, "_template_picker", None)
             if old is not None and shiboken6.isValid(old):

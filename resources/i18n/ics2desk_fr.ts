@@ -74,37 +74,37 @@
   <context>
     <name>AmendmentPreview</name>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="16" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="16" />
       <source>What the amendment changes</source>
       <translation>Ce que change la rectification</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="18" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="18" />
       <source>{0}: {1} change(s). Customs get the whole filing again; check these before sending.</source>
       <translation>{0} : {1} modification(s). La douane reçoit de nouveau tout le dépôt ; vérifiez-les avant l'envoi.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="23" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="23" />
       <source>Registered</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="23" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="23" />
       <source>Amended</source>
       <translation>Rectifié</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="37" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="37" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/amend_preview.py" line="38" />
+      <location filename="../../ics2desk/gui/form/amend_preview.py" line="38" />
       <source>Send amendment</source>
       <translation>Envoyer la rectification</translation>
     </message>
@@ -112,77 +112,77 @@
   <context>
     <name>AnswerDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="27" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="27" />
       <source>Answer the request for information — {0}</source>
       <translation>Répondre à la demande d'informations — {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="34" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="34" />
       <source>MRN {0}: customs (IE3Q02) ask the following. Answer each request; the answer is sent as an IE3R02.</source>
       <translation>MRN {0} : la douane (IE3Q02) demande ce qui suit. Répondez à chaque demande ; la réponse part en IE3R02.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="39" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="39" />
       <source>Request {0} ({1})</source>
       <translation>Demande {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="41" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="41" />
       <source>(no text given)</source>
       <translation>(aucun texte)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="44" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="44" />
       <source>Customs ask:</source>
       <translation>La douane demande :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="48" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="48" />
       <source>Answer:</source>
       <translation>Réponse :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="51" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="51" />
       <source>Attach file…</source>
       <translation>Joindre un fichier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="51" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="51" />
       <source>Remove</source>
       <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="58" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="58" />
       <source>Attachments:</source>
       <translation>Pièces jointes :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="71" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="71" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="73" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="73" />
       <source>Validate and queue the answer</source>
       <translation>Valider et mettre la réponse en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="91" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="91" />
       <source>At most {0} attachments per request</source>
       <translation>Au plus {0} pièces jointes par demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="97" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="97" />
       <source>Attach file</source>
       <translation>Joindre un fichier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="116" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="116" />
       <source>Type an answer or attach a file before sending.</source>
       <translation>Saisissez une réponse ou joignez un fichier avant l'envoi.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/rfi_dialog.py" line="121" />
+      <location filename="../../ics2desk/gui/filings/rfi_dialog.py" line="121" />
       <source>The answer does not follow the IE3R02 schema:</source>
       <translation>La réponse ne respecte pas le schéma IE3R02 :</translation>
     </message>
@@ -190,47 +190,47 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="23" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="23" />
       <source>Who did what: {lrn}</source>
       <translation>Qui a fait quoi : {lrn}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="26" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="26" />
       <source>agency database: every line names the signed-in agent</source>
       <translation>base de l'agence : chaque ligne nomme l'agent connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="27" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="27" />
       <source>stand-alone: this desk's own record</source>
       <translation>autonome : le registre de ce poste</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="28" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="28" />
       <source>this desk</source>
       <translation>ce poste</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="29" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="29" />
       <source>{n} step(s) — {where}</source>
       <translation>{n} étape(s) — {where}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="31" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="31" />
       <source>Agent</source>
       <translation>Agent</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="31" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/audit_dialog.py" line="31" />
+      <location filename="../../ics2desk/gui/filings/audit_dialog.py" line="31" />
       <source>Detail</source>
       <translation>Détail</translation>
     </message>
@@ -266,37 +266,37 @@
   <context>
     <name>DeclareDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="44" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="44" />
       <source>Declare down: {0}</source>
       <translation>Déclarer indisponible : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="50" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="50" />
       <source>What the notice says (optional)</source>
       <translation>Ce que dit l'avis (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="54" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="54" />
       <source>Notice issued by</source>
       <translation>Avis émis par</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="55" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="55" />
       <source>Date and time of the notice</source>
       <translation>Date et heure de l'avis</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="56" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="56" />
       <source>Notice text</source>
       <translation>Texte de l'avis</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="57" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="57" />
       <source>Customs reference a disruption by the date and time of their notice.</source>
       <translation>La douane désigne une interruption par la date et l'heure de son avis.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="61" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="61" />
       <source>Declare down</source>
       <translation>Déclarer indisponible</translation>
     </message>
@@ -304,7 +304,7 @@
   <context>
     <name>DoNotLoadBanner</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="31" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="31" />
       <source>DO NOT LOAD — customs (IE3Q01) forbid loading these goods. Do not let the truck board. Contact the office of first entry before doing anything else.</source>
       <extracomment>action -&gt; states where the lifecycle allows it (None: always), derived from the lifecycle table</extracomment>
       <translation>NE PAS CHARGER — la douane (IE3Q01) interdit le chargement de ces marchandises. Le camion ne doit pas embarquer. Contactez le bureau de première entrée avant toute autre action.</translation>
@@ -313,17 +313,17 @@
   <context>
     <name>DrillBox</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="101" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="101" />
       <source>Drill: simulated ICS2 outages (demo only)</source>
       <translation>Exercice : pannes ICS2 simulées (démo uniquement)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="106" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="106" />
       <source>End the drill: all up</source>
       <translation>Fin de l'exercice : tout disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="107" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="107" />
       <source>Queue filings while an outage is on: the board suspects the component after a few failed attempts. A held reply is noticed after the reply timeout of the settings.</source>
       <translation>Mettez des déclarations en file pendant la panne : le tableau soupçonne le composant après quelques tentatives échouées. Une réponse retenue est détectée après le délai de réponse des paramètres.</translation>
     </message>
@@ -331,28 +331,28 @@
   <context>
     <name>DrillController</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="46" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="46" />
       <source>up (no outage)</source>
       <extracomment>the simulator's components (ics2desk.simulator.engine.COMPONENTS) and modes</extracomment>
       <translation>disponible (pas de panne)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="46" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="46" />
       <source>refuse connections</source>
       <translation>refuser les connexions</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="47" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="47" />
       <source>answer 503</source>
       <translation>répondre 503</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="47" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="47" />
       <source>hang (no answer)</source>
       <translation>bloquer (pas de réponse)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="48" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="48" />
       <source>hold replies</source>
       <translation>retenir les réponses</translation>
     </message>
@@ -360,12 +360,12 @@
   <context>
     <name>DrillMenu</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="144" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="144" />
       <source>&amp;Drill</source>
       <translation>E&amp;xercice</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_drill.py" line="149" />
+      <location filename="../../ics2desk/gui/incidents/drill.py" line="149" />
       <source>End the drill: all up</source>
       <translation>Fin de l'exercice : tout disponible</translation>
     </message>
@@ -373,182 +373,182 @@
   <context>
     <name>EloBox</name>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="239" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="239" />
       <source>Do Not Load: this truck must not board. Do not present this ELO at check-in; contact the office of first entry.</source>
       <translation>Ne pas charger : ce camion ne doit pas embarquer. Ne présentez pas cette ELO à l'enregistrement ; contactez le bureau de première entrée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="220" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="220" />
       <source>No ELO yet: it is prepared when the ENS gets its MRN.</source>
       <translation>Pas encore d'ELO : elle est préparée quand l'ENS reçoit son MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="215" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="215" />
       <source>Withheld: an ENS of this envelope may not board. Do not present this ELO at check-in.</source>
       <translation>Retenu : une ENS de cette enveloppe ne peut pas embarquer. Ne présentez pas cette ELO à l'enregistrement.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="225" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="225" />
       <source>not created yet</source>
       <translation>pas encore créée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="226" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="226" />
       <source>Token &lt;b&gt;{0}&lt;/b&gt; — file {1} — state &lt;b&gt;{2}&lt;/b&gt; — truck {3}</source>
       <translation>Jeton &lt;b&gt;{0}&lt;/b&gt; — dossier {1} — état &lt;b&gt;{2}&lt;/b&gt; — camion {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="228" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="228" />
       <source>Prepared: click “Create ELO” to send it to French customs.</source>
       <translation>Préparée : cliquez sur « Créer l'ELO » pour l'envoyer à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="229" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="229" />
       <source>Waiting to be sent to French customs.</source>
       <translation>En attente d'envoi à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="230" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="230" />
       <source>Up to date with French customs.</source>
       <translation>À jour avec la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="231" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="231" />
       <source>Refused by French customs.</source>
       <translation>Refusée par la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="241" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="241" />
       <source>Invalidated: this ENS no longer stands and the truck must not board on it. Do not present this ELO at check-in; the truck needs a new ENS.</source>
       <translation>Invalidée : cette ENS n'existe plus et le camion ne doit pas embarquer avec elle. Ne présentez pas cette ELO à l'enregistrement ; le camion a besoin d'une nouvelle ENS.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="248" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="248" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="248" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="248" />
       <source>invalidated</source>
       <translation>invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="256" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="256" />
       <source>ENS {0} ({1}): taken out of this ELO at French customs.</source>
       <translation>ENS {0} ({1}) : retirée de cette ELO auprès de la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="258" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="258" />
       <source>ENS {0} ({1}): taken out before this ELO was sent to French customs.</source>
       <translation>ENS {0} ({1}) : retirée avant l'envoi de cette ELO à la douane française.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="260" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="260" />
       <source>ENS {0} ({1}): being taken out of this ELO, waiting for French customs. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} ({1}) : retrait de cette ELO en cours, en attente de la douane française. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="262" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="262" />
       <source>ENS {0} {1}: remove it from the envelope at the ELO portal before the truck checks in.</source>
       <translation>ENS {0} {1} : retirez-la de l'enveloppe sur le portail ELO avant l'enregistrement du camion.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="265" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="265" />
       <source>French customs accept no change by EDI once the envelope is {0}.</source>
       <translation>La douane française n'accepte plus de modification par EDI une fois l'enveloppe {0}.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="272" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="272" />
       <source>ENS {0} {1}: still in this ELO, the desk is taking it out. If the truck checks in before that, remove it from the envelope at the ELO portal.</source>
       <translation>ENS {0} {1} : encore dans cette ELO, le poste est en train de la retirer. Si le camion se présente à l'enregistrement avant, retirez-la de l'enveloppe sur le portail ELO.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="286" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="286" />
       <source>not sent yet</source>
       <translation>pas encore envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="288" />
       <source>taken out</source>
       <translation>retirée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="288" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="288" />
       <source>never sent</source>
       <translation>jamais envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="289" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="289" />
       <source>being taken out</source>
       <translation>retrait en cours</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="290" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="290" />
       <source>STILL IN THE ELO: act at the portal</source>
       <translation>ENCORE DANS L'ELO : agir sur le portail</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="291" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="291" />
       <source>still in the ELO</source>
       <translation>encore dans l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="292" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="292" />
       <source>ENS rejected: not cleared for boarding</source>
       <translation>ENS rejetée : pas d'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="293" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="293" />
       <source>ENS not (yet) cleared for boarding</source>
       <translation>ENS pas (encore) validée pour l'embarquement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="307" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="307" />
       <source>French customs' validation: {0}</source>
       <translation>Validation de la douane française : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="358" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="358" />
       <source>ELO — truck's logistics envelope (French customs)</source>
       <translation>ELO — enveloppe logistique obligatoire du camion (douane française)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="359" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="359" />
       <source>procédure de secours ICS2</source>
       <translation>procédure de secours ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="360" />
       <source>MRN</source>
       <translation>MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="360" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="360" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="360" />
       <source>Validation</source>
       <translation>Validation</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="361" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="361" />
       <source>Create ELO</source>
       <translation>Créer l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="362" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="362" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="363" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="363" />
       <source>View ELO PDF</source>
       <translation>Voir le PDF de l'ELO</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/elo_box.py" line="364" />
+      <location filename="../../ics2desk/gui/elo/box.py" line="364" />
       <source>Create automatically when the MRN arrives</source>
       <translation>Créer automatiquement à l'arrivée du MRN</translation>
     </message>
@@ -556,88 +556,88 @@
   <context>
     <name>EnsForm</name>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="70" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="70" />
       <source>Declaration &amp; lodging person</source>
       <translation>Déclaration et déposant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="71" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="71" />
       <source>Truck, crossing &amp; routing</source>
       <translation>Camion, traversée et itinéraire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="72" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="72" />
       <source>Master consignment</source>
       <translation>Envoi master</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="73" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="73" />
       <source>House consignments &amp; goods items</source>
       <translation>Envois house et articles</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="74" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="74" />
       <source>Trailer, containers &amp; seals</source>
       <translation>Remorque, conteneurs et scellés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="81" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="81" />
       <source>Buyer = consignee</source>
       <translation>Acheteur = destinataire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="82" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="82" />
       <source>Seller = consignor</source>
       <translation>Vendeur = expéditeur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="140" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="140" />
       <source>Unsaved changes</source>
       <extracomment>a new row in the table the cursor is in (goods item, house consignment, container), from any field of the row: the agent finishing goods item 1 goes on to item 2 without going back up to the table (small lines, a phone or a packaging, have their "+ Add" in the Tab order)</extracomment>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="141" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="141" />
       <source>This filing has changes that are not saved. They are lost if you open another one.</source>
       <translation>Cette déclaration a des modifications non enregistrées. Elles seront perdues si vous en ouvrez une autre.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="145" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="145" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="146" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="146" />
       <source>Save draft, then continue</source>
       <translation>Enregistrer le brouillon, puis continuer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="148" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="148" />
       <source>Discard changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="508" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="508" />
       <source>assigned on first save (Ctrl+S)</source>
       <translation>attribué au premier enregistrement (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="666" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="666" />
       <source>fields marked † cannot change (R3024) and are locked; Ctrl+Enter shows what changes before it is sent.</source>
       <translation>les champs marqués † ne peuvent pas changer (R3024) et sont verrouillés ; Ctrl+Entrée montre ce qui change avant l'envoi.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="670" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="670" />
       <source>Amending the ENS {0}</source>
       <translation>Modification de l'ENS {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="698" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="698" />
       <source>Choose a crossing…</source>
       <translation>Choisir une traversée…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/ens_form.py" line="919" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="919" />
       <source>%n problem(s)</source>
       <translation>
         <numerusform>%n problème(s)</numerusform>
@@ -645,72 +645,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="923" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="923" />
       <source>Not complete yet</source>
       <translation>Pas encore complète</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="924" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="924" />
       <source>Ctrl+Enter lists what is missing</source>
       <translation>Ctrl+Entrée liste ce qui manque</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="927" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="927" />
       <source>Ready to queue</source>
       <translation>Prêt à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="973" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="973" />
       <source>Nothing changed: no amendment to send</source>
       <translation>Rien n'a changé : aucune rectification à envoyer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="997" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="997" />
       <source>Filing</source>
       <translation>Déclaration</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="998" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="998" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="999" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="999" />
       <source>Full view (Ctrl+Shift+F)</source>
       <translation>Vue complète (Ctrl+Maj+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1000" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1000" />
       <source>Bold labels are mandatory. † cannot be amended once filed (a mistake there means invalidating and re-filing).</source>
       <translation>Les libellés en gras sont obligatoires. † non rectifiable après dépôt (une erreur impose d'invalider et de redéposer).</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1002" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1002" />
       <source>Enter: next empty field. Ctrl+Shift+A: a new goods item.</source>
       <translation>Entrée : champ vide suivant. Ctrl+Maj+A : nouvel article.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1003" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1003" />
       <source>Save (Ctrl+S)</source>
       <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1004" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1004" />
       <source>Validate &amp;&amp; queue (Ctrl+Enter)</source>
       <translation>Valider et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1005" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1005" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1006" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1006" />
       <source>Template… (Ctrl+T)</source>
       <translation>Modèle… (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/ens_form.py" line="1008" />
+      <location filename="../../ics2desk/gui/form/ens_form.py" line="1008" />
       <source>Save as template…</source>
       <translation>Enregistrer comme modèle…</translation>
     </message>
@@ -718,52 +718,52 @@
   <context>
     <name>FallbackDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="103" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="103" />
       <source>Fallback request: {0}</source>
       <translation>Demande de procédure de secours : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="112" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="112" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="114" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="114" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="115" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="115" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="116" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="116" />
       <source>Expected duration</source>
       <translation>Durée prévue</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="130" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="130" />
       <source>Copy e-mail</source>
       <translation>Copier le courriel</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="132" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="132" />
       <source>Save PDF…</source>
       <translation>Enregistrer le PDF…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="136" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="136" />
       <source>Mark as sent</source>
       <translation>Marquer comme envoyée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="145" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="145" />
       <source>Sent to</source>
       <translation>Envoyée à</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="187" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="187" />
       <source>%n declaration(s) in the request</source>
       <translation>
         <numerusform>%n déclaration(s) dans la demande</numerusform>
@@ -771,22 +771,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="195" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="195" />
       <source>Save the fallback request</source>
       <translation>Enregistrer la demande de procédure de secours</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="199" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="199" />
       <source>Writing {0}…</source>
       <translation>Écriture de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="205" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="205" />
       <source>Say to whom the request was sent.</source>
       <translation>Indiquez à qui la demande a été envoyée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_dialogs.py" line="212" />
+      <location filename="../../ics2desk/gui/incidents/dialogs.py" line="212" />
       <source>Recorded: sent to {0} at {1} UTC</source>
       <translation>Enregistré : envoyée à {0} à {1} UTC</translation>
     </message>
@@ -794,42 +794,42 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="34" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="34" />
       <source>code or name (↓ lists them)</source>
       <translation>code ou nom (↓ pour la liste)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="36" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="36" />
       <source>Paris time: 26/11/26 10:30, 26/11 10h30, now, +2h</source>
       <translation>heure de Paris : 26/11/26 10:30, 26/11 10h30, maintenant, +2h</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="38" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="38" />
       <source>number, {0} decimals max</source>
       <translation>nombre, {0} décimales au plus</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="40" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="40" />
       <source>exactly {0} characters</source>
       <translation>exactement {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="41" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="41" />
       <source>up to {0} characters</source>
       <translation>jusqu'à {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="322" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="322" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="324" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="324" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/fields.py" line="326" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="326" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -837,62 +837,62 @@
   <context>
     <name>FilingDetail</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="114" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="114" />
       <source>Select a filing to see its messages.</source>
       <translation>Sélectionnez un dossier pour voir ses messages.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="116" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="116" />
       <source>no MRN yet</source>
       <translation>pas encore de MRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="166" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="166" />
       <source>What customs said</source>
       <translation>Ce que dit la douane</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="166" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="166" />
       <source>What to do</source>
       <translation>Que faire</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="176" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="176" />
       <source>Hide XML</source>
       <translation>Masquer le XML</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="176" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="176" />
       <source>Show XML</source>
       <translation>Afficher le XML</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="184" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="184" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="184" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="184" />
       <source>Amend</source>
       <translation>Rectifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="184" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="184" />
       <source>Invalidate…</source>
       <translation>Invalider…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="185" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="185" />
       <source>Answer request</source>
       <translation>Répondre à la demande</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="185" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="185" />
       <source>New filing from this one</source>
       <translation>Nouvelle déclaration à partir de celle-ci</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="186" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="186" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
@@ -941,22 +941,22 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="291" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="291" />
       <source>Suspected outage: {0} — see the Incidents tab</source>
       <translation>Panne soupçonnée : {0} — voir l'onglet Incidents</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="273" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="273" />
       <source>Incident closed: {0}</source>
       <translation>Incident clos : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="285" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="285" />
       <source>Playbook in force: {0} — version {1} ({2})</source>
       <translation>Fiche réflexe en vigueur : {0} — version {1} ({2})</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="328" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="328" />
       <source>%n observation(s) as evidence</source>
       <translation>
         <numerusform>%n observation(s) comme indices</numerusform>
@@ -964,42 +964,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="331" />
       <source>up</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="331" />
       <source>suspected down</source>
       <translation>panne soupçonnée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="332" />
       <source>declared down</source>
       <translation>déclaré indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="332" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="332" />
       <source>recovering</source>
       <translation>en rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="339" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="339" />
       <source>Since {0} UTC ({1})</source>
       <translation>Depuis le {0} UTC ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="342" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="342" />
       <source>Reference: {0}</source>
       <translation>Référence : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="344" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="344" />
       <source>Last change by {0}</source>
       <translation>Dernière modification par {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="346" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="346" />
       <source>Evidence (%n observation(s))</source>
       <translation>
         <numerusform>Indices (%n observation(s))</numerusform>
@@ -1007,33 +1007,33 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="363" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="363" />
       <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
       <translation>Aucun incident ouvert pour ce composant. Confirmez une suspicion ou déclarez le composant indisponible pour en ouvrir un.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="370" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="370" />
       <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
       <translation>Incident n° {0}, ouvert le {1} UTC par {2} ; référence : {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="396" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="396" />
       <source>Tick each step when done: your name and the time are recorded.</source>
       <translation>Cochez chaque étape une fois faite : votre nom et l'heure sont enregistrés.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="399" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="399" />
       <source>What the playbook says for this component. Open an incident to tick the steps.</source>
       <translation>Ce que dit la fiche réflexe pour ce composant. Ouvrez un incident pour cocher les étapes.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="438" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="438" />
       <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
       <translation>Aucune source publique ne confirme cette étape : à confirmer avec la fiche réflexe officielle.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="462" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="622" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="462" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="622" />
       <source>Affected filings (%n queued or unanswered)</source>
       <translation>
         <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
@@ -1041,42 +1041,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="465" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="465" />
       <source>queued</source>
       <translation>en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="465" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="465" />
       <source>sent, no reply</source>
       <translation>envoyée, sans réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="484" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="484" />
       <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
       <translation>{0} répond de nouveau. Lancez le rétablissement : la file d'envoi est vidée et l'incident se clôt quand chaque déclaration a sa réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="532" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="532" />
       <source>Export the incident report</source>
       <translation>Exporter le rapport d'incident</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="541" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="541" />
       <source>Recovery</source>
       <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="542" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="542" />
       <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
       <translation>{0} est-il rétabli ? La file d'envoi est vidée maintenant ; les déclarations traitées en procédure de secours sont marquées pour dépôt rétrospectif et suivies jusqu'à leur MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="557" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="557" />
       <source>Close the incident</source>
       <translation>Clore l'incident</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="558" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="558" />
       <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
       <translation>
         <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
@@ -1084,128 +1084,128 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="574" />
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="575" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="574" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="575" />
       <source>PDF saved: {0}</source>
       <translation>PDF enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="578" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="578" />
       <source>Incident report saved: {0}</source>
       <translation>Rapport d'incident enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="580" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="580" />
       <source>Fallback request recorded as sent to {0}</source>
       <translation>Demande de procédure de secours enregistrée comme envoyée à {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="583" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="583" />
       <source>Incident closed</source>
       <translation>Incident clos</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="598" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="599" />
       <source>Incident and timeline</source>
       <translation>Incident et chronologie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="600" />
       <source>Fiche réflexe steps</source>
       <translation>Étapes de la fiche réflexe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
       <source>Done by / at</source>
       <translation>Fait par / à</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="603" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="603" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="603" />
       <source>Deadline (UTC)</source>
       <translation>Délai (UTC)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="604" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="604" />
       <source>Time left</source>
       <translation>Temps restant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="605" />
       <source>Confirm</source>
       <translation>Confirmer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="605" />
       <source>Dismiss</source>
       <translation>Écarter</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="606" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="606" />
       <source>Declare down…</source>
       <translation>Déclarer indisponible…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="608" />
       <source>Draft fallback request…</source>
       <translation>Préparer la demande de secours…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="608" />
       <source>Export incident report…</source>
       <translation>Exporter le rapport d'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="609" />
       <source>Start recovery…</source>
       <translation>Lancer le rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="609" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="609" />
       <source>Close incident…</source>
       <translation>Clore l'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="611" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="611" />
       <source>Recover automatically when ICS2 answers again</source>
       <translation>Rétablir automatiquement quand ICS2 répond de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents_panel.py" line="612" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="612" />
       <source>Start recovery</source>
       <translation>Lancer le rétablissement</translation>
     </message>
@@ -1213,183 +1213,183 @@
   <context>
     <name>IntakeDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="206" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="206" />
       <source>Import a booking list</source>
       <translation>Importer une liste de réservations</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="207" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="207" />
       <source>Booking list (CSV or XLSX):</source>
       <translation>Liste de réservations (CSV ou XLSX) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="208" />
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="212" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="208" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="212" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="209" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="209" />
       <source>Customer (its column mapping is remembered):</source>
       <translation>Client (sa correspondance des colonnes est mémorisée) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="210" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="210" />
       <source>Template ENS (parties, places):</source>
       <translation>ENS modèle (parties, lieux) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="211" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="211" />
       <source>the customer's template, else the built-in sample</source>
       <translation>le modèle du client, sinon l'exemple intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="213" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="213" />
       <source>Crossing when the list names none:</source>
       <translation>Traversée si la liste n'en indique pas :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="216" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="216" />
       <source>the template's crossing</source>
       <translation>celle du modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="222" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="222" />
       <source>Queue the valid trucks for sending</source>
       <translation>Mettre en file d'envoi les camions valides</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="223" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="223" />
       <source>Keep trucks that fail as drafts</source>
       <translation>Garder en brouillon les camions à corriger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="224" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="224" />
       <source>Check</source>
       <translation>Vérifier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="225" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="225" />
       <source>Import</source>
       <translation>Importer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="226" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="226" />
       <source>Stop</source>
       <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="227" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="227" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="228" />
       <source>Row</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="228" />
       <source>Column</source>
       <translation>Colonne</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="228" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="228" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="229" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="229" />
       <source>Rule</source>
       <translation>Règle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="229" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="229" />
       <source>What to fix</source>
       <translation>À corriger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="237" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="237" />
       <source>Booking list</source>
       <translation>Liste de réservations</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="238" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="238" />
       <source>Booking lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
       <translation>Listes de réservations (*.csv *.xlsx *.xlsm *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="243" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="243" />
       <source>Template ENS</source>
       <translation>ENS modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="243" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="243" />
       <source>ENS files (*.xml)</source>
       <translation>Fichiers ENS (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="294" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="294" />
       <source>fills</source>
       <translation>remplit</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="299" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="299" />
       <source>— ignore —</source>
       <translation>— ignorer —</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="304" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="304" />
       <source>Guessed from the header: check it</source>
       <translation>Deviné d'après l'en-tête : vérifiez-le</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="345" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="345" />
       <source>Choose the column that holds the truck plate: rows are grouped into trucks by plate, CMR and date.</source>
       <translation>Choisissez la colonne qui donne l'immatriculation : les lignes sont regroupées en camions par immatriculation, CMR et date.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="353" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="353" />
       <source>Columns {0} all fill {1}: keep one.</source>
       <translation>Les colonnes {0} remplissent toutes « {1} » : n'en gardez qu'une.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="370" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="370" />
       <source>Checking…</source>
       <translation>Vérification…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="370" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="370" />
       <source>Importing…</source>
       <translation>Import en cours…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="381" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="381" />
       <source>Checked %v of %m</source>
       <translation>%v vérifiés sur %m</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="381" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="381" />
       <source>Saved %v of %m</source>
       <translation>%v enregistrés sur %m</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="405" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="405" />
       <source>No template: the parties are the built-in sample's. Choose the customer's template ENS before these drafts are sent.</source>
       <translation>Pas de modèle : les parties sont celles de l'exemple intégré. Choisissez l'ENS modèle du client avant d'envoyer ces brouillons.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="413" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="413" />
       <source>(no column)</source>
       <translation>(aucune colonne)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="414" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="414" />
       <source>(template)</source>
       <translation>(modèle)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/intake_dialog.py" line="483" />
+      <location filename="../../ics2desk/gui/intake/dialog.py" line="483" />
       <source>Internal error (a bug in ics2desk, please report it): {0}</source>
       <translation>Erreur interne (un défaut d'ics2desk, merci de le signaler) : {0}</translation>
     </message>
@@ -1397,27 +1397,27 @@
   <context>
     <name>InvalidateDialog</name>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="201" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="201" />
       <source>Invalidate {0}</source>
       <translation>Invalider {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="202" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="202" />
       <source>Invalidate {0}? Customs will be told the ENS no longer stands; this cannot be undone. Say why (kept in the filing's history):</source>
       <translation>Invalider {0} ? La douane sera informée que l'ENS n'est plus valable ; c'est irréversible. Indiquez pourquoi (conservé dans l'historique de la déclaration) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="208" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="208" />
       <source>e.g. truck cancelled, goods not loaded, filed twice</source>
       <translation>ex. : camion annulé, marchandises non chargées, déclarée deux fois</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="211" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="211" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/detail.py" line="212" />
+      <location filename="../../ics2desk/gui/filings/detail.py" line="212" />
       <source>Invalidate</source>
       <translation>Invalider</translation>
     </message>
@@ -1425,17 +1425,17 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="382" />
+      <location filename="../../ics2desk/gui/main_window.py" line="388" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="533" />
+      <location filename="../../ics2desk/gui/main_window.py" line="539" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="540" />
+      <location filename="../../ics2desk/gui/main_window.py" line="547" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1443,65 +1443,70 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="571" />
-      <location filename="../../ics2desk/gui/main_window.py" line="590" />
-      <location filename="../../ics2desk/gui/main_window.py" line="595" />
+      <location filename="../../ics2desk/gui/main_window.py" line="564" />
+      <source>The agency database is back: everything is up to date</source>
+      <translation>La base de l'agence est revenue : tout est à jour</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="596" />
+      <location filename="../../ics2desk/gui/main_window.py" line="615" />
+      <location filename="../../ics2desk/gui/main_window.py" line="620" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="571" />
+      <location filename="../../ics2desk/gui/main_window.py" line="596" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="590" />
-      <location filename="../../ics2desk/gui/main_window.py" line="595" />
+      <location filename="../../ics2desk/gui/main_window.py" line="615" />
+      <location filename="../../ics2desk/gui/main_window.py" line="620" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="650" />
+      <location filename="../../ics2desk/gui/main_window.py" line="675" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="664" />
+      <location filename="../../ics2desk/gui/main_window.py" line="689" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="696" />
+      <location filename="../../ics2desk/gui/main_window.py" line="721" />
       <source>Select a filing first</source>
       <translation>Sélectionnez d'abord un dossier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="722" />
+      <location filename="../../ics2desk/gui/main_window.py" line="747" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="738" />
+      <location filename="../../ics2desk/gui/main_window.py" line="763" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="743" />
+      <location filename="../../ics2desk/gui/main_window.py" line="768" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="767" />
+      <location filename="../../ics2desk/gui/main_window.py" line="792" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="785" />
+      <location filename="../../ics2desk/gui/main_window.py" line="810" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="786" />
+      <location filename="../../ics2desk/gui/main_window.py" line="811" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1510,82 +1515,92 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="791" />
+      <location filename="../../ics2desk/gui/main_window.py" line="816" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="801" />
+      <location filename="../../ics2desk/gui/main_window.py" line="826" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="805" />
+      <location filename="../../ics2desk/gui/main_window.py" line="830" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="808" />
+      <location filename="../../ics2desk/gui/main_window.py" line="833" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="851" />
+      <location filename="../../ics2desk/gui/main_window.py" line="876" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="877" />
+      <location filename="../../ics2desk/gui/main_window.py" line="902" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="899" />
+      <location filename="../../ics2desk/gui/main_window.py" line="924" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="899" />
+      <location filename="../../ics2desk/gui/main_window.py" line="924" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="900" />
+      <location filename="../../ics2desk/gui/main_window.py" line="925" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="900" />
+      <location filename="../../ics2desk/gui/main_window.py" line="925" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="902" />
+      <location filename="../../ics2desk/gui/main_window.py" line="927" />
       <source>Sending: by a declarant's desk</source>
       <translation>Envoi : par le poste d'un déclarant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="904" />
+      <location filename="../../ics2desk/gui/main_window.py" line="929" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="905" />
+      <location filename="../../ics2desk/gui/main_window.py" line="930" />
       <source>Who did what to this filing…</source>
       <translation>Qui a fait quoi sur ce dossier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="940" />
+      <location filename="../../ics2desk/gui/main_window.py" line="931" />
+      <source>Agency database out of reach: saves are kept on this desk</source>
+      <translation>Base de l'agence injoignable : les enregistrements sont gardés sur ce poste</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="932" />
+      <source>Local store unavailable</source>
+      <translation>Stockage local indisponible</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="967" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="941" />
+      <location filename="../../ics2desk/gui/main_window.py" line="968" />
       <source>Template name (customer and route):</source>
       <translation>Nom du modèle (client et trajet) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="949" />
+      <location filename="../../ics2desk/gui/main_window.py" line="976" />
       <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
       <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>
@@ -1770,12 +1785,12 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>PrintNotices</name>
     <message>
-      <location filename="../../ics2desk/gui/print_preview.py" line="143" />
+      <location filename="../../ics2desk/gui/filings/print_preview.py" line="143" />
       <source>Trucks not printed</source>
       <translation>Camions non imprimés</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/print_preview.py" line="146" />
+      <location filename="../../ics2desk/gui/filings/print_preview.py" line="146" />
       <source>These trucks may not board: their sheets were left out of the print (no barcode is ever printed for them). The other sheets are ready.</source>
       <translation>Ces camions ne peuvent pas embarquer : leurs fiches ont été retirées de l'impression (aucun code-barres n'est jamais imprimé pour eux). Les autres fiches sont prêtes.</translation>
     </message>
@@ -1783,7 +1798,7 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>QuarantinePanel</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/quarantine.py" line="83" />
+      <location filename="../../ics2desk/gui/outbox/quarantine.py" line="83" />
       <source>%n unreadable message(s) from ICS2 — ask the helpdesk</source>
       <translation>
         <numerusform>%n message(s) illisible(s) venant d'ICS2 — contactez l'assistance</numerusform>
@@ -1791,17 +1806,17 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/quarantine.py" line="84" />
+      <location filename="../../ics2desk/gui/outbox/quarantine.py" line="84" />
       <source>Kept with their raw bytes; they do not block the next ones. One may be a registration or a Do Not Load: check the trucks waiting for a reply.</source>
       <translation>Conservés tels quels ; ils ne bloquent pas les suivants. L'un d'eux peut être un enregistrement ou un « ne pas charger » : vérifiez les camions qui attendent une réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/quarantine.py" line="87" />
+      <location filename="../../ics2desk/gui/outbox/quarantine.py" line="87" />
       <source>Copy for the helpdesk</source>
       <translation>Copier pour l'assistance</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/quarantine.py" line="88" />
+      <location filename="../../ics2desk/gui/outbox/quarantine.py" line="88" />
       <source>Unreadable messages</source>
       <translation>Messages illisibles</translation>
     </message>
@@ -1887,42 +1902,42 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="112" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="112" />
       <source>Access point password</source>
       <translation>Mot de passe du point d'accès</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="112" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="112" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="128" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="128" />
       <source>Built-in simulator</source>
       <translation>Simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="129" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="129" />
       <source>ICS2 access point</source>
       <translation>Point d'accès ICS2</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="131" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="131" />
       <source>Set password (stored in the OS keyring)…</source>
       <translation>Définir le mot de passe (trousseau du système)…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="133" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="133" />
       <source>Credentials are kept in the OS keyring only, never in a file.</source>
       <translation>Les identifiants sont gardés uniquement dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="135" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="135" />
       <source>No keyring available</source>
       <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/settings_page.py" line="137" />
+      <location filename="../../ics2desk/gui/settings/page.py" line="137" />
       <source>This system has no keyring: the password is not stored and will be asked at each connection.</source>
       <translation>Ce système n'a pas de trousseau : le mot de passe n'est pas conservé et sera demandé à chaque connexion.</translation>
     </message>
@@ -1930,27 +1945,27 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>TemplatePicker</name>
     <message>
-      <location filename="../../ics2desk/gui/template_picker.py" line="25" />
+      <location filename="../../ics2desk/gui/form/template_picker.py" line="25" />
       <source>New filing from a template</source>
       <translation>Nouvelle déclaration depuis un modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/template_picker.py" line="33" />
+      <location filename="../../ics2desk/gui/form/template_picker.py" line="33" />
       <source>Name, customer or route</source>
       <translation>Nom, client ou trajet</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/template_picker.py" line="56" />
+      <location filename="../../ics2desk/gui/form/template_picker.py" line="56" />
       <source>No template yet: fill in a filing, then "Save as template…".</source>
       <translation>Aucun modèle pour l'instant : remplissez une déclaration, puis « Enregistrer comme modèle… ».</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/template_picker.py" line="58" />
+      <location filename="../../ics2desk/gui/form/template_picker.py" line="58" />
       <source>No template matches "{0}".</source>
       <translation>Aucun modèle ne correspond à « {0} ».</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/template_picker.py" line="60" />
+      <location filename="../../ics2desk/gui/form/template_picker.py" line="60" />
       <source>Enter: new filing from the template chosen; plates, CMR, seals and times stay empty.</source>
       <translation>Entrée : nouvelle déclaration depuis le modèle choisi ; immatriculations, CMR, scellés et horaires restent vides.</translation>
     </message>

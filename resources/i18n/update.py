@@ -23,7 +23,7 @@ def tool(name: str) -> str:
 
 def main() -> int:
     ts = HERE / "ics2desk_fr.ts"
-    sources = sorted(str(p) for p in (ROOT / "ics2desk" / "gui").glob("*.py")) + [str(p) for p in sorted((ROOT / "ui").glob("*.ui"))]
+    sources = sorted(str(p) for p in (ROOT / "ics2desk" / "gui").rglob("*.py")) + [str(p) for p in sorted((ROOT / "ui").glob("*.ui"))]
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True,
                    capture_output=True)
     glossary = json.loads((HERE / "fr_glossary.json").read_text(encoding="utf-8"))

@@ -103,7 +103,7 @@ def test_out_of_reach_the_desk_offers_retry_standalone_or_quit(qtbot, agency_db,
 
 
 def test_the_audit_view_names_each_agent(qtbot, agency_db, tmp_path):
-    from ics2desk.gui.audit_dialog import AuditDialog
+    from ics2desk.gui.filings.audit_dialog import AuditDialog
 
     clerk, clerk_url = agency_db.add("clerk")
     declarant, declarant_url = agency_db.add("declarant")

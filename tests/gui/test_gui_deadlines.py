@@ -41,7 +41,7 @@ def test_the_list_deadline_is_the_panel_deadline(qtbot, main, data_dir):
 def test_file_menu_opens_the_booking_list_import(qtbot, main):
     """File → Import booking list… is there, in the agent's language, and opens the dialog."""
     from ics2desk.gui import i18n
-    from ics2desk.gui.intake_dialog import IntakeDialog
+    from ics2desk.gui.intake.dialog import IntakeDialog
 
     action = main.import_list_action
     assert action.text() == "Import booking list…"

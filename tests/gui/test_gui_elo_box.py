@@ -9,7 +9,7 @@ import pytest
 from ics2desk import samples
 from ics2desk.elo.demo import start_demo_simulator
 from ics2desk.gui.demo import start_simulator
-from ics2desk.gui.elo_box import EloWorker
+from ics2desk.gui.elo.box import EloWorker
 from ics2desk.gui.main_window import MainWindow
 from ics2desk.gui.sender_worker import SenderWorker
 from ics2desk.store import open_store

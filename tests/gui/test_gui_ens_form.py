@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ics2desk import samples
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.replies import ReplyError
 from ics2desk.reuse import presets
@@ -156,7 +156,7 @@ def test_simple_view_hides_optional_fields_full_view_shows_them(form):
 
 
 def test_findings_say_whose_field_they_are():
-    from ics2desk.gui.ens_form import field_place
+    from ics2desk.gui.form.ens_form import field_place
 
     consignee = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/consignee/address/city")
     carrier = field_place("IE3F50", "/IE3F50/consignmentMasterLevel/carrier/address/city")
@@ -178,7 +178,7 @@ def test_a_paris_time_typed_from_a_booking_becomes_utc(form, qtbot):
 
 def test_field_hints_follow_the_ui_language(qtbot):
     from ics2desk.gui import i18n
-    from ics2desk.gui.ens_form import EnsForm
+    from ics2desk.gui.form.ens_form import EnsForm
 
     i18n.set_language("fr")
     try:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ics2desk import samples
-from ics2desk.gui.amend_preview import AmendmentPreview
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.amend_preview import AmendmentPreview
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.reuse import presets
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ics2desk import clock
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.reuse import presets
 from ics2desk.xml.writer import to_bytes

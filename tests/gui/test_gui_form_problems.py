@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.reuse import presets
 
@@ -98,7 +98,7 @@ def test_validation_while_typing_runs_in_the_background_and_stale_results_are_dr
     import time
 
     from ics2desk import samples
-    from ics2desk.gui import ens_form
+    from ics2desk.gui.form import ens_form
 
     real = ens_form.validate_document
     threads, slow = [], [True]

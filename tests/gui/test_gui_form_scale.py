@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 app = QApplication([])
 from ics2desk import samples
 from ics2desk.gui import i18n
-from ics2desk.gui.detail import FilingDetail
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.filings.detail import FilingDetail
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.reuse import presets
 i18n.set_language("fr")
 # what a maximised window leaves the tab page on 1366x768 at 125 %: 1093x614 logical pixels,

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ics2desk.gui.editors import RepeatInline
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.editors import RepeatInline
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.reuse import presets
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
 
 from ics2desk import samples
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.reuse import presets
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 
 from ics2desk import clock, samples
 from ics2desk.checkdigits import make_mrn
-from ics2desk.gui import filings_model
-from ics2desk.gui.filings_model import COL_DEADLINE, DEFAULT_SORT, FilingsModel
+from ics2desk.gui.filings import model as filings_model
+from ics2desk.gui.filings.model import COL_DEADLINE, DEFAULT_SORT, FilingsModel
 from ics2desk.simulator import replies as sim_replies
 from ics2desk.store import open_store
 

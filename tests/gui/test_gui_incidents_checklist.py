@@ -13,8 +13,8 @@ from ics2desk.continuity.components import State
 from ics2desk.continuity.playbook import Library
 from ics2desk.failures import Component
 from ics2desk.gui import i18n
-from ics2desk.gui.incidents_dialogs import DeclareDialog, FallbackDialog
-from ics2desk.gui.incidents_panel import TO_CONFIRM_BG, IncidentsPanel
+from ics2desk.gui.incidents.dialogs import DeclareDialog, FallbackDialog
+from ics2desk.gui.incidents.panel import TO_CONFIRM_BG, IncidentsPanel
 from ics2desk.samples import ferry_filing, shuttle_filing
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -130,7 +130,7 @@ def test_fallback_dialog_drafts_both_languages_and_records_the_recipient(qtbot, 
 
 
 def test_drill_switches_drive_the_simulator(qtbot, data_dir):
-    from ics2desk.gui.incidents_drill import DrillBox, DrillController, DrillMenu
+    from ics2desk.gui.incidents.drill import DrillBox, DrillController, DrillMenu
     from ics2desk.simulator.server import SimulatorServer
 
     server = SimulatorServer(port=0, admin_port=0)

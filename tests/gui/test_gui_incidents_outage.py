@@ -14,7 +14,7 @@ from ics2desk.continuity.components import State
 from ics2desk.continuity.incidents import IncidentStore
 from ics2desk.failures import Component
 from ics2desk.gui.demo import start_simulator
-from ics2desk.gui.incidents_panel import LATE, IncidentsPanel
+from ics2desk.gui.incidents.panel import LATE, IncidentsPanel
 from ics2desk.gui.main_window import MainWindow
 from ics2desk.gui.sender_worker import SenderWorker
 from ics2desk.samples import shuttle_filing

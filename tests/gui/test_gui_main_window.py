@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from ics2desk import clock, samples
-from ics2desk.gui.filings_model import COL_DEADLINE, COL_STATE, FilingsModel, PAGE
+from ics2desk.gui.filings.model import COL_DEADLINE, COL_STATE, FilingsModel, PAGE
 from ics2desk.store import FilingQuery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -125,7 +125,7 @@ def test_settings_keep_the_password_in_the_keyring_only(main, qtbot, data_dir, m
 
 def test_settings_say_so_when_there_is_no_keyring(data_dir, qtbot, monkeypatch):
     from ics2desk.gui import prefs
-    from ics2desk.gui.settings_page import SettingsPage
+    from ics2desk.gui.settings.page import SettingsPage
     from ics2desk.reuse import presets
 
     monkeypatch.setattr(prefs, "keyring_available", lambda: False)

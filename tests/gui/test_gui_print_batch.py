@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from ics2desk import samples
 from ics2desk.checkdigits import make_mrn
-from ics2desk.gui import i18n, print_preview
+from ics2desk.gui import i18n
+from ics2desk.gui.filings import print_preview
 from ics2desk.gui.main_window import MainWindow
 from ics2desk.simulator import replies as sim_replies
 from ics2desk.store import open_store

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from ics2desk import samples
 from ics2desk.checkdigits import make_mrn
 from ics2desk.gui import i18n
-from ics2desk.gui.detail import FilingDetail
+from ics2desk.gui.filings.detail import FilingDetail
 from ics2desk.simulator import replies as sim_replies
 from ics2desk.store import open_store
 

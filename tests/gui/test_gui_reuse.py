@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from ics2desk import samples
-from ics2desk.gui.ens_form import EnsForm
+from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.reuse import book
 

@@ -6,7 +6,7 @@ import pytest
 
 from ics2desk.gui.demo import fill_demo, start_simulator
 from ics2desk.gui.main_window import MainWindow
-from ics2desk.gui.rfi_dialog import schema_problems
+from ics2desk.gui.filings.rfi_dialog import schema_problems
 from ics2desk.gui.sender_worker import SenderWorker
 from ics2desk.store import open_store
 from ics2desk.xml.reader import from_bytes

@@ -9,7 +9,7 @@ import pytest
 
 from ics2desk import options
 from ics2desk.gui import i18n
-from ics2desk.gui.settings_page import SettingsPage
+from ics2desk.gui.settings.page import SettingsPage
 from ics2desk.reuse import presets
 from ics2desk.settings import Settings
 

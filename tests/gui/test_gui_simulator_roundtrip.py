@@ -31,7 +31,7 @@ def test_queued_filing_gets_its_mrn_from_the_simulator(qtbot, desk):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ics2desk.gui.amend_preview import AmendmentPreview
+    from ics2desk.gui.form.amend_preview import AmendmentPreview
 
     shown = []
 

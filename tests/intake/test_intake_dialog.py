@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from ics2desk.gui import i18n
-from ics2desk.gui.intake_dialog import IntakeDialog
+from ics2desk.gui.intake.dialog import IntakeDialog
 from ics2desk.intake import batch
 
 from intake_files import HEADER_FR, filings, goods_row, truck_row, write_csv

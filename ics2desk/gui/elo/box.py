@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..elo.desk_link import ADOPT_WINDOW, BOARDING_STATES, adopt_registered  # noqa: F401  (re-exported)
-from .polling_thread import PollingThread
+from ...elo.desk_link import ADOPT_WINDOW, BOARDING_STATES, adopt_registered  # noqa: F401  (re-exported)
+from ..polling_thread import PollingThread
 
 
 class EloWorker(PollingThread):
@@ -50,21 +50,21 @@ class EloWorker(PollingThread):
         self.refresh_every = refresh_every
 
     def _service(self, store):
-        from ..elo import EloService, EloStore
+        from ...elo import EloService, EloStore
 
         elo_store = EloStore(store.conn)
         if self.simulator is not None:
-            from ..elo.demo import demo_service
+            from ...elo.demo import demo_service
 
             return demo_service(self.simulator, elo_store)
         return EloService(elo_store)
 
     def run(self) -> None:
-        from ..elo.service import stopped_ens_sweep
-        from ..errors import KnownError
-        from ..store import open_store
+        from ...elo.service import stopped_ens_sweep
+        from ...errors import KnownError
+        from ...store import open_store
 
-        from ..desk import Desk
+        from ...desk import Desk
 
         try:
             store = open_store(self.data_dir)
@@ -100,7 +100,7 @@ class EloBox(QGroupBox):
 
     def __init__(self, conn, data_dir: Path, parent=None):
         super().__init__(parent)
-        from ..elo import EloService, EloStore
+        from ...elo import EloService, EloStore
 
         self.setObjectName("eloBox")
         self.service = EloService(EloStore(conn))
@@ -187,13 +187,13 @@ class EloBox(QGroupBox):
     def _verdicts(self, mrns: list[str]) -> tuple[object, dict]:
         """The boarding verdict of this box's filing and of every filing whose MRN is in the envelope,
         read live from the desk store, so the box is right before the worker's sweep has run."""
-        from ..elo.desk_link import boarding_verdicts
+        from ...elo.desk_link import boarding_verdicts
 
         return boarding_verdicts(self.service.store.conn, self.lrn, mrns)
 
     def _fill(self) -> None:
-        from ..elo import StopStatus
-        from ..store.lifecycle import Boarding
+        from ...elo import StopStatus
+        from ...store.lifecycle import Boarding
 
         env = self.envelope
         mrns = list(dict.fromkeys((env.server_mrns + env.mrns + [x.mrn for x in env.stopped]) if env else []))
@@ -234,7 +234,7 @@ class EloBox(QGroupBox):
         self._fill_table(env, stops, by_mrn)
 
     def _fill_banner(self, own) -> None:
-        from ..store.lifecycle import Boarding
+        from ...store.lifecycle import Boarding
 
         text = {Boarding.DO_NOT_LOAD: self.tr("Do Not Load: this truck must not board. Do not present this ELO at "
                                               "check-in; contact the office of first entry."),
@@ -249,7 +249,7 @@ class EloBox(QGroupBox):
 
     def _stop_line(self, env, stop) -> str:
         """What happened to one stopped ENS, and what the agent must still do."""
-        from ..elo import StopStatus
+        from ...elo import StopStatus
 
         what = self._stop_word(stop.verdict)
         if stop.status is StopStatus.REMOVED:
@@ -277,8 +277,8 @@ class EloBox(QGroupBox):
     def _fill_table(self, env, stops: dict, by_mrn: dict) -> None:
         """One row per declaration. An ENS that may not board never shows the ELO's CONFORME: its
         row says what it is (the ELO's own validation stays in the tooltip)."""
-        from ..elo import StopStatus
-        from ..store.lifecycle import Boarding
+        from ...elo import StopStatus
+        from ...store.lifecycle import Boarding
 
         shown = [(d.identifiant, d.type_declaration or "", f"{d.etat or ''} {d.message or ''}".strip())
                  for d in env.declarations or []]
@@ -327,7 +327,7 @@ class EloBox(QGroupBox):
         self._act(lambda: self.service.refresh(self.envelope.id))
 
     def _act(self, step) -> None:
-        from ..errors import KnownError
+        from ...errors import KnownError
 
         try:
             step()

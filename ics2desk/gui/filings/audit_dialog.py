@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import timeinput
+from ... import timeinput
 
 
 class AuditDialog(QDialog):

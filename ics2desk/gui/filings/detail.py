@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, 
                                QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from ..desk import actions as desk_actions
-from .filings_model import state_label
+from ...desk import actions as desk_actions
+from .model import state_label
 
 #: action -> states where the lifecycle allows it (None: always), derived from the lifecycle table
 ACTIONS = {name: desk_actions.states_allowing(name) for name in desk_actions.ACTION_EVENTS}
@@ -123,8 +123,8 @@ class FilingDetail(QWidget):
             # filing from this one"): put it where a stray Space does nothing
             self.timeline.setFocus(Qt.OtherFocusReason)
         self.timeline.clear()
-        from ..replies import describe
-        from . import i18n
+        from ...replies import describe
+        from .. import i18n
 
         lang = i18n.current()
         for m in messages:
@@ -154,8 +154,8 @@ class FilingDetail(QWidget):
             return
         from html import escape
 
-        from ..notices import notice
-        from . import i18n
+        from ...notices import notice
+        from .. import i18n
 
         direction, message_type, at = item.data(Qt.UserRole + 1)
         data = item.data(Qt.UserRole)

@@ -15,10 +15,10 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from .. import clock
-from ..reuse.presets import lodging_deadline
-from ..store import FilingQuery
-from .style import STATE_COLOURS
+from ... import clock
+from ...reuse.presets import lodging_deadline
+from ...store import FilingQuery
+from ..style import STATE_COLOURS
 
 PAGE = 200
 #: (header, store column to sort by)
@@ -155,7 +155,7 @@ class FilingsModel(QAbstractTableModel):
 
     @staticmethod
     def _all_states() -> list[str]:
-        from ..store import State
+        from ...store import State
 
         return [s.value for s in State]
 

@@ -41,11 +41,11 @@ class RenderJob(QRunnable):
         self.signals = _Signals()
 
     def _filings(self):
-        from ..desk import Desk
-        from ..elo import sheet_info_for
-        from ..errors import KnownError
-        from ..printing import PrintFiling, PrintMeta
-        from ..store import open_store
+        from ...desk import Desk
+        from ...elo import sheet_info_for
+        from ...errors import KnownError
+        from ...printing import PrintFiling, PrintMeta
+        from ...store import open_store
 
         filings = []
         if self.lrns:
@@ -70,8 +70,8 @@ class RenderJob(QRunnable):
         return filings
 
     def run(self) -> None:
-        from ..errors import KnownError
-        from ..printing import render_summaries, render_truck_sheets
+        from ...errors import KnownError
+        from ...printing import render_summaries, render_truck_sheets
 
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from ..desk.rfi import (ATTACHMENTS_MAX, TEXT_MAX, Attachment, Question, build_answer,  # noqa: F401  (re-exported)
+from ...desk.rfi import (ATTACHMENTS_MAX, TEXT_MAX, Attachment, Question, build_answer,  # noqa: F401  (re-exported)
                         latest_request, questions, schema_problems)
-from ..model import EnsDocument
+from ...model import EnsDocument
 
 
 class AnswerDialog(QDialog):
@@ -110,7 +110,7 @@ class AnswerDialog(QDialog):
 
     def send(self) -> None:
         """Refuse an empty answer or one the XSD rejects; else queue it (audited by the store)."""
-        from ..errors import KnownError
+        from ...errors import KnownError
 
         if not any(e.toPlainText().strip() for e in self.answers.values()) and not any(self.attachments.values()):
             self.problems.setText(self.tr("Type an answer or attach a file before sending."))

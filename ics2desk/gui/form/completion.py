@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from .. import codelists
+from ... import codelists
 
 SEPARATOR = "  "
 MAX_SUGGESTIONS = 40

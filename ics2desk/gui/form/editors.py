@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGro
                                QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ..desk.form_rules import AUTO_NUMBERED, auto_number
-from ..hti.spec import ElementSpec, rule_texts
+from ...desk.form_rules import AUTO_NUMBERED, auto_number
+from ...hti.spec import ElementSpec, rule_texts
 from .fields import Field, tr_hti
 
 

@@ -17,15 +17,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from ..hti.spec import load_message
-from ..model import EnsDocument
-from ..rules.amendment import unamendable_paths
-from ..rules import demanded
-from ..rules.base import Finding
-from ..validate import validate_document
+from ...hti.spec import load_message
+from ...model import EnsDocument
+from ...rules.amendment import unamendable_paths
+from ...rules import demanded
+from ...rules.base import Finding
+from ...validate import validate_document
 from .editors import FormContext, GroupEditor, RepeatTable, focus_and_show, has_data, shape_of
 from .fields import Field
-from .style import STYLE
+from ..style import STYLE
 
 
 def field_place(message_id: str, path: str) -> str:
@@ -516,7 +516,7 @@ class EnsForm(QWidget):
         (descriptions); None when nothing is remembered for this field."""
         if self.reuse_conn is None:
             return None
-        from ..reuse import book
+        from ...reuse import book
         from .completion import SEPARATOR
 
         parent = spec.parent.name if spec.parent else ""
@@ -531,7 +531,7 @@ class EnsForm(QWidget):
         conn = self.reuse_conn
         if conn is None or not field.value():
             return
-        from ..desk.form_rules import fill_goods_item, fill_party
+        from ...desk.form_rules import fill_goods_item, fill_party
 
         el = field.spec
         parent = el.parent.name if el.parent else ""
@@ -543,7 +543,7 @@ class EnsForm(QWidget):
     # --- templates (the logic is in ics2desk.templates) ---------------------------------
     def copy_party(self, source: str, target: str) -> bool:
         """Buyer = consignee / seller = consignor in every house consignment, as one edit."""
-        from .. import templates
+        from ... import templates
 
         if not templates.copy_party(self.data, source, target):
             return False
@@ -557,8 +557,8 @@ class EnsForm(QWidget):
     def focus_per_truck(self) -> bool:
         """Focus the first empty per-truck field (plates, CMR, seals, times) Tab reaches: what
         the agent types for a new truck from a template or a copy. False when there is none."""
-        from .. import templates
-        from ..model import spec_path_of
+        from ... import templates
+        from ...model import spec_path_of
 
         paths = templates.per_truck_paths(self.data) - {"LRN", "MRN", "documentIssueDate"}
         first = templates.FIRST_PER_TRUCK  # plates before CMR, seals and times
@@ -671,7 +671,7 @@ class EnsForm(QWidget):
 
     def amendment_changes(self) -> list[tuple[str, str, str]]:
         """(where, registered, amended) for each value the amendment changes, in form order."""
-        from ..amend import changes
+        from ...amend import changes
 
         if self.amend_original is None:
             return []
@@ -706,7 +706,7 @@ class EnsForm(QWidget):
             self.apply_preset(cid)
 
     def apply_preset(self, crossing_id: str) -> None:
-        from ..reuse import presets as presets_mod
+        from ...reuse import presets as presets_mod
 
         crossing = self.presets.by_id(crossing_id)
         doc = self.document()

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from .. import timeinput
-from ..hti.spec import ElementSpec
+from ... import timeinput
+from ...hti.spec import ElementSpec
 from . import completion
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..templates import Template
+from ...templates import Template
 
 
 class TemplatePicker(QDialog):

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from .. import clock
-from ..continuity.components import NoticeReference, component_name
-from ..errors import KnownError
-from ..failures import Component
+from ... import clock
+from ...continuity.components import NoticeReference, component_name
+from ...errors import KnownError
+from ...failures import Component
 
 ISSUERS = ("DGDDI", "European Commission (STI-STP)", "Douane NL", "National Service Desk")
 
@@ -163,7 +163,7 @@ class FallbackDialog(QDialog):
         return "fr" if self.tabs.currentIndex() == 0 else "en"
 
     def redraft(self) -> None:
-        from ..continuity.fallback import draft_request
+        from ...continuity.fallback import draft_request
 
         hours = self.duration.value()
         try:

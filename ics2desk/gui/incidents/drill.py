@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMenu, QPushButton
 
-from ..continuity.components import component_name
-from ..failures import Component
+from ...continuity.components import component_name
+from ...failures import Component
 
 #: the simulator's components (ics2desk.simulator.engine.COMPONENTS) and modes
 DRILL_COMPONENTS = (Component.EU_CONNECTION, Component.COMMON_REPOSITORY, Component.NATIONAL_SYSTEM)
@@ -150,7 +150,7 @@ class DrillMenu(QMenu):
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
-            from . import i18n
+            from .. import i18n
 
             self.retranslate(i18n.current())
         super().changeEvent(event)

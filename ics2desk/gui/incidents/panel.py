@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QFrame
                                QSplitter, QTableWidget, QTableWidgetItem, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..continuity.components import State, component_name
-from ..continuity.deadlines import QUEUED
-from ..continuity.playbook import PHASE_TITLES, PHASES
-from ..failures import Component
-from . import i18n, prefs
-from .incidents_checklist import ChecklistTree
-from .incidents_worker import IncidentsWorker, Snapshot
+from ...continuity.components import State, component_name
+from ...continuity.deadlines import QUEUED
+from ...continuity.playbook import PHASE_TITLES, PHASES
+from ...failures import Component
+from .. import i18n, prefs
+from .checklist import ChecklistTree
+from .worker import IncidentsWorker, Snapshot
 
 STATE_COLOURS = {State.UP: "#a5d6a7", State.SUSPECTED: "#ffca28", State.DECLARED: "#e57373",
                  State.RECOVERING: "#64b5f6"}
@@ -250,7 +250,7 @@ class IncidentsPanel(QWidget):
             badge.setVisible(n > 0)
 
     def set_drill(self, controller) -> None:
-        from .incidents_drill import DrillBox
+        from .drill import DrillBox
 
         self.drill_box = DrillBox(controller, self.lang, self)
         self.drill_box.setMinimumHeight(self.drill_box.sizeHint().height())
@@ -495,7 +495,7 @@ class IncidentsPanel(QWidget):
 
     def declare(self, component: Component | None = None, reference=None) -> None:
         """Declare down; without a reference, ask for the notice (issuer + date and time)."""
-        from .incidents_dialogs import DeclareDialog
+        from .dialogs import DeclareDialog
 
         component = component or self.selected
         if reference is None:
@@ -511,7 +511,7 @@ class IncidentsPanel(QWidget):
         self.worker.send("pending_documents", component=self.selected.value)
 
     def _open_fallback(self, component: Component, documents: list) -> None:
-        from .incidents_dialogs import FallbackDialog
+        from .dialogs import FallbackDialog
 
         view = self.snap.incidents.get(component) if self.snap else None
         dialog = FallbackDialog(component, documents, view.incident if view else None, self.snap.playbook,

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from .. import clock
-from ..continuity.desk import IncidentView, Snapshot  # noqa: F401  (the panel's records, re-exported)
-from ..failures import Component
+from ... import clock
+from ...continuity.desk import IncidentView, Snapshot  # noqa: F401  (the panel's records, re-exported)
+from ...failures import Component
 
 
 def utcnow() -> datetime:
@@ -61,9 +61,9 @@ class IncidentsWorker(QObject):
     # --- worker thread side ---------------------------------------------------------------
     @Slot()
     def _open(self) -> None:
-        from ..continuity.desk import ContinuityDesk
-        from ..errors import KnownError
-        from ..store import open_store
+        from ...continuity.desk import ContinuityDesk
+        from ...errors import KnownError
+        from ...store import open_store
 
         try:
             self._store = open_store(self.data_dir, user=self.user)
@@ -79,7 +79,7 @@ class IncidentsWorker(QObject):
 
     @Slot(str, object)
     def _run(self, command: str, args: dict) -> None:
-        from ..errors import BugError, KnownError
+        from ...errors import BugError, KnownError
 
         if command == "_stop":
             if self._timer is not None:
@@ -118,7 +118,7 @@ class IncidentsWorker(QObject):
 
     def _call(self, command: str, a: dict):
         """One command of the panel, by name, to the ContinuityDesk step it stands for."""
-        from ..errors import BugError
+        from ...errors import BugError
 
         desk, now = self._desk, utcnow()
         match command:

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..errors import KnownError
-from ..intake import BY_NAME, FIELDS, Options, Summary, Table
-from ..intake import batch, mapping as mapping_mod
-from ..intake.mapping import Mapping
-from ..intake.reader import column_letter
-from ..reuse import presets as presets_mod
-from . import i18n
+from ...errors import KnownError
+from ...intake import BY_NAME, FIELDS, Options, Summary, Table
+from ...intake import batch, mapping as mapping_mod
+from ...intake.mapping import Mapping
+from ...intake.reader import column_letter
+from ...reuse import presets as presets_mod
+from .. import i18n
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 20

@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from .. import options
-from ..errors import KnownError
-from ..reuse import presets as presets_mod
-from . import i18n
-from . import prefs as prefs_mod
+from ... import options
+from ...errors import KnownError
+from ...reuse import presets as presets_mod
+from .. import i18n
+from .. import prefs as prefs_mod
 
 
 class SettingsPage(QWidget):
@@ -25,7 +25,7 @@ class SettingsPage(QWidget):
 
     def __init__(self, data_dir: Path, presets, parent=None):
         super().__init__(parent)
-        from .main_window import load_ui
+        from ..main_window import load_ui
 
         self.data_dir = Path(data_dir)
         self.presets = presets
