@@ -206,6 +206,7 @@ class ContinuityDesk:
 
         store = self._bound()
         attempts = store.recent_attempts(since_seconds=self.thresholds.window_minutes * 60 + 60)
+        self._database_back(now)
         observations = observations_from_attempts([a for a in attempts if a.outcome == "failed"])
         # overdue replies are stamped `now`: fed only while nothing is down yet, so evidence stays finite
         if not self.board.status(Component.COMMON_REPOSITORY).down and \
@@ -234,6 +235,27 @@ class ContinuityDesk:
                 if summary is not None:
                     closed.append(summary)
         return self.snapshot(now, affected, suggested, new, closed, recovered)
+
+    # --- the agency database itself -------------------------------------------------------
+    AGENCY_DATABASE = "agency database"
+
+    def database_unreachable(self, now: datetime, why: str) -> Snapshot:
+        """The agency database (the operator's own system, in the fiche réflexe's words) cannot be
+        reached: the board says so at once, from memory (nothing can be read or written there),
+        with the playbook's steps for that component; saves meanwhile are kept on each desk."""
+        observation = Observation(FailureKind.GATEWAY_UNREACHABLE, now, None, why, Component.OPERATOR_SYSTEM,
+                                  self.AGENCY_DATABASE)
+        new = self.board.apply(Inference(Component.OPERATOR_SYSTEM, self.AGENCY_DATABASE, [observation]), now, 1)
+        board = Board.from_dict(self.board.to_dict())
+        return Snapshot(now, board.all(), {}, [], self.playbook, [], [Component.OPERATOR_SYSTEM] if new else [])
+
+    def _database_back(self, now: datetime) -> None:
+        """The database answers again: a suspicion this desk raised by itself for it (nobody
+        declared it, there was no incident to open) is lifted; anything an agent did stays."""
+        s = self.board.status(Component.OPERATOR_SYSTEM)
+        if s.state is State.SUSPECTED and s.part == self.AGENCY_DATABASE and s.by is None:
+            self.board.up(Component.OPERATOR_SYSTEM, now)
+            self._save(now)
 
     def snapshot(self, now: datetime, affected=(), suggested=(), new=(), closed=(), recovered=()) -> Snapshot:
         views = {}

@@ -231,6 +231,18 @@ class FilingsPage(QWidget):
         if lrn:
             self.select(lrn)
 
+    def filings_changed(self, lrns) -> None:
+        """What a service said changed: those rows re-read in place, the page only when one of
+        them is new or moves; the open filing with them."""
+        lrns = set(lrns)
+        if not lrns:
+            return
+        if not self.model.update_rows(lrns):
+            self.reload()
+            return
+        if self.detail.lrn in lrns:
+            self.select(self.detail.lrn)
+
     def select(self, lrn: str) -> None:
         row = self.model.row_of(lrn)
         if row >= 0:
@@ -407,8 +419,10 @@ class MainWindow(QObject):
         open filing with it; the outbox and the queued count when the queue moved)."""
         if self._gone():
             return
-        if change.lrns or change.settings:
+        if change.settings:
             self.filings.reload()
+        elif change.lrns:
+            self.filings.filings_changed(change.lrns)
         if change.outbox or change.elo:
             self.outbox.refresh()
         if change.outbox:
@@ -573,10 +587,19 @@ class MainWindow(QObject):
         version = self.store.data_version()
         if version == self._data_version:
             return
+        first = self._data_version is None
         self._data_version = version
-        self.filings.reload()
-        self.alerts.refresh()
-        self.outbox.refresh()
+        said = None if first else self.store.changes()  # the agency database names what changed
+        if said is None:  # SQLite cannot say what: read it all again
+            self.filings.reload()
+            self.alerts.refresh()
+            self.outbox.refresh()
+            return
+        self.filings.filings_changed(c.split(":", 1)[1] for c in said if c.startswith("filing:"))
+        if any(c.startswith("alert:") for c in said):
+            self.alerts.refresh()
+        if any(c.startswith(("outbox:", "message:")) for c in said):
+            self.outbox.refresh()
 
     def show_filing(self, lrn: str) -> None:
         """Bring one filing up on the Filings tab (from an alert)."""

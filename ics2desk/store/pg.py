@@ -195,6 +195,7 @@ class PgConnection:
         self._conn: psycopg.Connection | None = None
         self._version = 0
         self._changed: set[str] = set()
+        self._lost = False  # notifications may have been missed (a new session): changes() cannot say
         self.user = ""
         self.role = ""
         self.row_factory = None  # accepted and ignored: rows are always readable by name
@@ -224,6 +225,7 @@ class PgConnection:
             self._conn = None
             raise _unreachable(self.url, exc) from None
         self._version += 1  # a new session may have missed notifications: readers re-read once
+        self._lost = True
 
     def _live(self) -> psycopg.Connection:
         if self._conn is None or self._conn.closed or self._conn.broken:
@@ -303,6 +305,7 @@ class PgConnection:
         except psycopg.Error:
             self._conn = None  # the session broke: the next statement reconnects and readers re-read
             self._version += 1
+            self._lost = True
 
     def data_version(self) -> int:
         """Moves when another session committed a change (a notification arrived); like SQLite's
@@ -315,11 +318,15 @@ class PgConnection:
         self._drain_notifies()
         return self._version
 
-    def changes(self) -> set[str]:
+    def changes(self) -> set[str] | None:
         """What other sessions changed since the last call, as notified: 'filing:LRN',
-        'outbox:ID', 'alert:ID', 'incident:ID', 'message:ID'."""
+        'outbox:ID', 'alert:ID', 'incident:ID', 'message:ID'. None when the session was renewed
+        meanwhile (what happened in between was not heard): read everything again."""
         self._drain_notifies()
         out, self._changed = self._changed, set()
+        if self._lost:
+            self._lost = False
+            return None
         return out
 
     def wait_for_change(self, timeout: float) -> bool:

@@ -872,8 +872,8 @@ class Store:
 
     def changes(self) -> set[str] | None:
         """What other desks changed since the last call ('filing:LRN', 'outbox:ID', 'alert:ID',
-        'incident:ID'), as the agency database announced it; None on SQLite, which cannot say
-        (re-read when data_version moves)."""
+        'incident:ID'), as the agency database announced it; None when it cannot say: on SQLite,
+        or after the agency session was renewed (re-read everything when data_version moves)."""
         changes = getattr(self.conn, "changes", None)
         return changes() if changes else None
 

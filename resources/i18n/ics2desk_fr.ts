@@ -908,32 +908,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="260" />
+      <location filename="../../ics2desk/gui/main_window.py" line="272" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="261" />
+      <location filename="../../ics2desk/gui/main_window.py" line="273" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="262" />
+      <location filename="../../ics2desk/gui/main_window.py" line="274" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="263" />
+      <location filename="../../ics2desk/gui/main_window.py" line="275" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="264" />
+      <location filename="../../ics2desk/gui/main_window.py" line="276" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="267" />
+      <location filename="../../ics2desk/gui/main_window.py" line="279" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -1425,17 +1425,17 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="388" />
+      <location filename="../../ics2desk/gui/main_window.py" line="400" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="539" />
+      <location filename="../../ics2desk/gui/main_window.py" line="553" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="547" />
+      <location filename="../../ics2desk/gui/main_window.py" line="561" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1443,70 +1443,70 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="564" />
+      <location filename="../../ics2desk/gui/main_window.py" line="578" />
       <source>The agency database is back: everything is up to date</source>
       <translation>La base de l'agence est revenue : tout est à jour</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="596" />
-      <location filename="../../ics2desk/gui/main_window.py" line="615" />
-      <location filename="../../ics2desk/gui/main_window.py" line="620" />
+      <location filename="../../ics2desk/gui/main_window.py" line="619" />
+      <location filename="../../ics2desk/gui/main_window.py" line="638" />
+      <location filename="../../ics2desk/gui/main_window.py" line="643" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="596" />
+      <location filename="../../ics2desk/gui/main_window.py" line="619" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="615" />
-      <location filename="../../ics2desk/gui/main_window.py" line="620" />
+      <location filename="../../ics2desk/gui/main_window.py" line="638" />
+      <location filename="../../ics2desk/gui/main_window.py" line="643" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="675" />
+      <location filename="../../ics2desk/gui/main_window.py" line="698" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="689" />
+      <location filename="../../ics2desk/gui/main_window.py" line="712" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="721" />
+      <location filename="../../ics2desk/gui/main_window.py" line="744" />
       <source>Select a filing first</source>
       <translation>Sélectionnez d'abord un dossier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="747" />
+      <location filename="../../ics2desk/gui/main_window.py" line="770" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="763" />
+      <location filename="../../ics2desk/gui/main_window.py" line="786" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="768" />
+      <location filename="../../ics2desk/gui/main_window.py" line="791" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="792" />
+      <location filename="../../ics2desk/gui/main_window.py" line="815" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="810" />
+      <location filename="../../ics2desk/gui/main_window.py" line="833" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="811" />
+      <location filename="../../ics2desk/gui/main_window.py" line="834" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1515,92 +1515,92 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="816" />
+      <location filename="../../ics2desk/gui/main_window.py" line="839" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="826" />
+      <location filename="../../ics2desk/gui/main_window.py" line="849" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="830" />
+      <location filename="../../ics2desk/gui/main_window.py" line="853" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="833" />
+      <location filename="../../ics2desk/gui/main_window.py" line="856" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="876" />
+      <location filename="../../ics2desk/gui/main_window.py" line="899" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="902" />
+      <location filename="../../ics2desk/gui/main_window.py" line="925" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="924" />
+      <location filename="../../ics2desk/gui/main_window.py" line="947" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="924" />
+      <location filename="../../ics2desk/gui/main_window.py" line="947" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="925" />
+      <location filename="../../ics2desk/gui/main_window.py" line="948" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="925" />
+      <location filename="../../ics2desk/gui/main_window.py" line="948" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="927" />
+      <location filename="../../ics2desk/gui/main_window.py" line="950" />
       <source>Sending: by a declarant's desk</source>
       <translation>Envoi : par le poste d'un déclarant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="929" />
+      <location filename="../../ics2desk/gui/main_window.py" line="952" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="930" />
+      <location filename="../../ics2desk/gui/main_window.py" line="953" />
       <source>Who did what to this filing…</source>
       <translation>Qui a fait quoi sur ce dossier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="931" />
+      <location filename="../../ics2desk/gui/main_window.py" line="954" />
       <source>Agency database out of reach: saves are kept on this desk</source>
       <translation>Base de l'agence injoignable : les enregistrements sont gardés sur ce poste</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="932" />
+      <location filename="../../ics2desk/gui/main_window.py" line="955" />
       <source>Local store unavailable</source>
       <translation>Stockage local indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="967" />
+      <location filename="../../ics2desk/gui/main_window.py" line="990" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="968" />
+      <location filename="../../ics2desk/gui/main_window.py" line="991" />
       <source>Template name (customer and route):</source>
       <translation>Nom du modèle (client et trajet) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="976" />
+      <location filename="../../ics2desk/gui/main_window.py" line="999" />
       <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
       <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>

@@ -117,3 +117,22 @@ def test_the_audit_view_names_each_agent(qtbot, agency_db, tmp_path):
         actions = [dialog.table.item(i, 2).text() for i in range(dialog.table.rowCount())]
         assert agents[actions.index("import")] == clerk and agents[actions.index("queue")] == declarant
         assert "/" in dialog.table.item(0, 0).text()  # local time, as read elsewhere in the desk
+
+
+def test_another_desks_edit_updates_its_row_in_place(qtbot, agency_db, tunnel_window, tmp_path):
+    """The notification names the filing: its row is re-read, the list is not reloaded."""
+    m = tunnel_window
+    _, port_url = agency_db.add("clerk")
+    with open_store(tmp_path / "port", url=port_url) as port:
+        lrns = [port.import_document(samples.ferry_filing(), new_lrn=True).lrn for _ in range(3)]
+        qtbot.waitUntil(lambda: m.filings.model.rowCount() == 3, timeout=3000)
+        resets, updated = [], []
+        m.filings.model.modelReset.connect(lambda: resets.append(1))
+        m.filings.model.dataChanged.connect(lambda top, bottom, *_: updated.append(top.row()))
+        row = m.filings.model.row_of(lrns[1])
+        before = m.filings.model.filing(row).version
+        doc = port.document(lrns[1])
+        doc.data["activeBorderTransportMeans"]["identificationNumber"] = "IMO9274484"
+        port.save_version(lrns[1], doc)
+    qtbot.waitUntil(lambda: m.filings.model.filing(row).version == before + 1, timeout=2500)
+    assert resets == [] and row in updated

@@ -171,3 +171,31 @@ def test_the_desk_keeps_a_save_made_while_the_database_is_down(agency_db, outage
         assert back.count_filings() == 2
     with open_store(desk_dir, url=url) as again:
         assert again.count_filings() == 2 and again.get(first).version == opened + 1
+
+
+def test_the_incidents_board_names_the_operators_own_system_at_once(agency_db, outage, tmp_path):
+    from ics2desk import clock
+    from ics2desk.continuity.components import State
+    from ics2desk.continuity.desk import ContinuityDesk
+    from ics2desk.failures import Component
+
+    _, url = agency_db.add("declarant")
+    store = open_store(tmp_path, url=url)
+    try:
+        desk = ContinuityDesk.open(store)
+        now = clock.now()
+        assert desk.refresh_from_store(now, store.user).board  # all up
+        outage.begin()
+        with pytest.raises(StoreUnavailableError) as err:
+            desk.refresh_from_store(now, store.user)
+        snap = desk.database_unreachable(now, str(err.value))
+        status = next(s for s in snap.board if s.component is Component.OPERATOR_SYSTEM)
+        assert status.state is State.SUSPECTED and status.part == "agency database"
+        assert snap.new == [Component.OPERATOR_SYSTEM]
+        assert "out of reach" in status.evidence[0].error
+        assert snap.playbook.steps_for(Component.OPERATOR_SYSTEM), "the fiche réflexe has steps for it"
+        outage.end()
+        back = desk.refresh_from_store(now, store.user)
+        assert next(s for s in back.board if s.component is Component.OPERATOR_SYSTEM).state is State.UP
+    finally:
+        store.close()

@@ -209,6 +209,28 @@ class FilingsModel(QAbstractTableModel):
     def filing(self, row: int):
         return self.rows[row]
 
+    def update_rows(self, lrns) -> bool:
+        """Re-read the rows of these filings in place (one indexed look-up each) when their place
+        in the list cannot have moved: same state, same Do Not Load flag, same sort value. False
+        when the caller must reload the page instead (a filing not on it, e.g. a new one, or one
+        that moves), and then nothing was changed here."""
+        fresh = []
+        for lrn in lrns:
+            i = self.row_of(lrn)
+            if i < 0:
+                return False
+            f = self.store.find(lrn)
+            old = self.rows[i]
+            if f is None or (f.state, f.do_not_load_at, f.arrival) != (old.state, old.do_not_load_at, old.arrival):
+                return False
+            if not self.by_deadline and getattr(f, self.query.sort, None) != getattr(old, self.query.sort, None):
+                return False
+            fresh.append((i, f))
+        for i, f in fresh:
+            self.rows[i] = f
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        return True
+
     def row_of(self, lrn: str) -> int:
         return next((i for i, f in enumerate(self.rows) if f.lrn == lrn), -1)
 

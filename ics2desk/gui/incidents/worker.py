@@ -79,7 +79,7 @@ class IncidentsWorker(QObject):
 
     @Slot(str, object)
     def _run(self, command: str, args: dict) -> None:
-        from ...errors import BugError, KnownError
+        from ...errors import BugError, KnownError, StoreUnavailableError
 
         if command == "_stop":
             if self._timer is not None:
@@ -96,6 +96,12 @@ class IncidentsWorker(QObject):
             return
         try:
             value = self._call(command, args)
+        except StoreUnavailableError as exc:
+            self.failed.emit(command, str(exc))
+            value = None
+            if exc.reason == "unreachable":  # the operator's own system is down: the board says so now
+                self.snapshot.emit(self._desk.database_unreachable(utcnow(), str(exc)))
+                return
         except KnownError as exc:
             self.failed.emit(command, str(exc))
             value = None
