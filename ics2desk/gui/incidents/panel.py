@@ -225,7 +225,17 @@ class IncidentsPanel(QWidget):
         placeholder = page.findChild(QWidget, "incidentsPlaceholder")
         if placeholder is not None:
             placeholder.hide()
-        page.layout().addWidget(self)
+        # in a scroll area: the panel's own minimum size (its button rows, the checklist) must not
+        # set the whole window's, or a 1366×768 screen at 125 % or with three alerts up loses the
+        # bottom of every tab (the window grows past the screen)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        scroll = QScrollArea(page)
+        scroll.setObjectName("incidentsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(self)
+        page.layout().addWidget(scroll)
         tabs = main.tabs
         index = tabs.indexOf(page)
         self.badge = QLabel(tabs)
