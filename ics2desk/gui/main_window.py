@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -300,6 +300,29 @@ class LanguageWatcher(QObject):
 class MainWindow(QObject):
     """Owns the QMainWindow loaded from the .ui and wires the pages to the store."""
 
+    @property
+    def amending(self) -> bool:
+        return self._amending
+
+    @amending.setter
+    def amending(self, on: bool) -> None:
+        """The form's tab says which mode it is in: "Amend ENS <MRN>" while amending."""
+        self._amending = bool(on)
+        self._show_form_mode()
+
+    def _show_form_mode(self) -> None:
+        if self._gone():
+            return
+        page = self.window.findChild(QWidget, "newPage")
+        index = self.tabs.indexOf(page)
+        if index < 0:
+            return
+        if self._amending and self.editing_lrn:
+            mrn = self.store.get(self.editing_lrn).mrn or self.editing_lrn
+            self.tabs.setTabText(index, self.tr("Amend ENS {0}").format(mrn))
+        else:
+            self.tabs.setTabText(index, self._new_tab_text)
+
     notify = Signal(str, str)
 
     def __init__(self, store, data_dir: Path, lang: str = "en", sender=None, elo=None):
@@ -331,7 +354,8 @@ class MainWindow(QObject):
         self._settings = None  # built on first visit: asking the OS for a keyring takes ~150 ms
         self.editing_lrn: str | None = None
         self.editing_version: int | None = None  # the version opened: a later save by another agent is not overwritten
-        self.amending = False
+        self._amending = False
+        self._new_tab_text = self.tabs.tabText(self.tabs.indexOf(w.findChild(QWidget, "newPage")))  # until retranslate
         self.filings.detail.action.connect(self.on_action)
         self.elo_worker = elo  # EloWorker (QThread) or None
         w.findChild(QObject, "actionNew").triggered.connect(self.new_filing)
@@ -908,6 +932,7 @@ class MainWindow(QObject):
             self.form.set_amendment(self.store.get(lrn).mrn)  # the banner names the ENS by its MRN
             self.editing_lrn = lrn
             self.editing_version = None
+            self._show_form_mode()
             self.tabs.setCurrentIndex(1)
         elif action == "print":
             self.print_selected("summary", lrns=[lrn])
@@ -944,6 +969,10 @@ class MainWindow(QObject):
     def retranslate(self) -> None:
         if self._gone():
             return
+        # the .ui's own text for the form's tab (its context is the .ui's class), amending or not;
+        # set after the loader's own re-translation of the .ui, which would write "New ENS" back
+        self._new_tab_text = QCoreApplication.translate("MainWindow", "&New ENS")
+        QTimer.singleShot(0, self, self._show_form_mode)
         states = {"simulator": self.tr("Transport: built-in simulator"), "up": self.tr("Transport: connected"),
                   "down": self.tr("Transport: unreachable"), "stopped": self.tr("Transport: stopped"),
                   # a clerk's desk: drafts only; a declarant's desk sends the agency's outbox

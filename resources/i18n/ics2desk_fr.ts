@@ -941,22 +941,22 @@
   <context>
     <name>IncidentsPanel</name>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="291" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="301" />
       <source>Suspected outage: {0} — see the Incidents tab</source>
       <translation>Panne soupçonnée : {0} — voir l'onglet Incidents</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="273" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="283" />
       <source>Incident closed: {0}</source>
       <translation>Incident clos : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="285" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="295" />
       <source>Playbook in force: {0} — version {1} ({2})</source>
       <translation>Fiche réflexe en vigueur : {0} — version {1} ({2})</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="328" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="338" />
       <source>%n observation(s) as evidence</source>
       <translation>
         <numerusform>%n observation(s) comme indices</numerusform>
@@ -964,42 +964,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="341" />
       <source>up</source>
       <translation>disponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="331" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="341" />
       <source>suspected down</source>
       <translation>panne soupçonnée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="332" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="342" />
       <source>declared down</source>
       <translation>déclaré indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="332" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="342" />
       <source>recovering</source>
       <translation>en rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="339" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="349" />
       <source>Since {0} UTC ({1})</source>
       <translation>Depuis le {0} UTC ({1})</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="342" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="352" />
       <source>Reference: {0}</source>
       <translation>Référence : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="344" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="354" />
       <source>Last change by {0}</source>
       <translation>Dernière modification par {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="346" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="356" />
       <source>Evidence (%n observation(s))</source>
       <translation>
         <numerusform>Indices (%n observation(s))</numerusform>
@@ -1007,33 +1007,33 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="363" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="373" />
       <source>No open incident for this component. Confirm a suspicion or declare the component down to open one.</source>
       <translation>Aucun incident ouvert pour ce composant. Confirmez une suspicion ou déclarez le composant indisponible pour en ouvrir un.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="370" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="380" />
       <source>Incident #{0}, opened {1} UTC by {2}; reference: {3}</source>
       <translation>Incident n° {0}, ouvert le {1} UTC par {2} ; référence : {3}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="396" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="406" />
       <source>Tick each step when done: your name and the time are recorded.</source>
       <translation>Cochez chaque étape une fois faite : votre nom et l'heure sont enregistrés.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="399" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="409" />
       <source>What the playbook says for this component. Open an incident to tick the steps.</source>
       <translation>Ce que dit la fiche réflexe pour ce composant. Ouvrez un incident pour cocher les étapes.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="438" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="448" />
       <source>No public source confirms this step: to confirm with the official fiche réflexe.</source>
       <translation>Aucune source publique ne confirme cette étape : à confirmer avec la fiche réflexe officielle.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="462" />
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="622" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="472" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="632" />
       <source>Affected filings (%n queued or unanswered)</source>
       <translation>
         <numerusform>Déclarations touchées (%n en file ou sans réponse)</numerusform>
@@ -1041,42 +1041,42 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="465" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="475" />
       <source>queued</source>
       <translation>en file</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="465" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="475" />
       <source>sent, no reply</source>
       <translation>envoyée, sans réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="484" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="494" />
       <source>{0} answers again. Start the recovery: the outbox is drained and the incident closes once every filing is answered.</source>
       <translation>{0} répond de nouveau. Lancez le rétablissement : la file d'envoi est vidée et l'incident se clôt quand chaque déclaration a sa réponse.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="532" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="542" />
       <source>Export the incident report</source>
       <translation>Exporter le rapport d'incident</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="541" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="551" />
       <source>Recovery</source>
       <translation>Rétablissement</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="542" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="552" />
       <source>Is {0} back? The outbox is drained now; filings sent under the fallback are flagged for retrospective lodging and tracked until they have an MRN.</source>
       <translation>{0} est-il rétabli ? La file d'envoi est vidée maintenant ; les déclarations traitées en procédure de secours sont marquées pour dépôt rétrospectif et suivies jusqu'à leur MRN.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="557" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="567" />
       <source>Close the incident</source>
       <translation>Clore l'incident</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="558" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="568" />
       <source>%n filing(s) handled under the fallback still have no MRN. Close anyway?</source>
       <translation>
         <numerusform>%n déclaration(s) traitée(s) en procédure de secours n'ont pas encore de MRN. Clore quand même ?</numerusform>
@@ -1084,128 +1084,128 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="574" />
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="575" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="584" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="585" />
       <source>PDF saved: {0}</source>
       <translation>PDF enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="578" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="588" />
       <source>Incident report saved: {0}</source>
       <translation>Rapport d'incident enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="580" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="590" />
       <source>Fallback request recorded as sent to {0}</source>
       <translation>Demande de procédure de secours enregistrée comme envoyée à {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="583" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="593" />
       <source>Incident closed</source>
       <translation>Incident clos</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="598" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="608" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="599" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="609" />
       <source>Incident and timeline</source>
       <translation>Incident et chronologie</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="600" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="610" />
       <source>Fiche réflexe steps</source>
       <translation>Étapes de la fiche réflexe</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="611" />
       <source>Step</source>
       <translation>Étape</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="611" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="601" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="611" />
       <source>Done by / at</source>
       <translation>Fait par / à</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="612" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="612" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="602" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="612" />
       <source>Truck</source>
       <translation>Camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="603" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="613" />
       <source>Crossing</source>
       <translation>Traversée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="603" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="613" />
       <source>Deadline (UTC)</source>
       <translation>Délai (UTC)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="604" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="614" />
       <source>Time left</source>
       <translation>Temps restant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="615" />
       <source>Confirm</source>
       <translation>Confirmer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="605" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="615" />
       <source>Dismiss</source>
       <translation>Écarter</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="606" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="616" />
       <source>Declare down…</source>
       <translation>Déclarer indisponible…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="618" />
       <source>Draft fallback request…</source>
       <translation>Préparer la demande de secours…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="608" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="618" />
       <source>Export incident report…</source>
       <translation>Exporter le rapport d'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="609" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="619" />
       <source>Start recovery…</source>
       <translation>Lancer le rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="609" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="619" />
       <source>Close incident…</source>
       <translation>Clore l'incident…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="611" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="621" />
       <source>Recover automatically when ICS2 answers again</source>
       <translation>Rétablir automatiquement quand ICS2 répond de nouveau</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/incidents/panel.py" line="612" />
+      <location filename="../../ics2desk/gui/incidents/panel.py" line="622" />
       <source>Start recovery</source>
       <translation>Lancer le rétablissement</translation>
     </message>
@@ -1425,17 +1425,22 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="400" />
+      <location filename="../../ics2desk/gui/main_window.py" line="322" />
+      <source>Amend ENS {0}</source>
+      <translation>Modifier l'ENS {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="424" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="553" />
+      <location filename="../../ics2desk/gui/main_window.py" line="577" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="561" />
+      <location filename="../../ics2desk/gui/main_window.py" line="585" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1443,70 +1448,70 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="578" />
+      <location filename="../../ics2desk/gui/main_window.py" line="602" />
       <source>The agency database is back: everything is up to date</source>
       <translation>La base de l'agence est revenue : tout est à jour</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="619" />
-      <location filename="../../ics2desk/gui/main_window.py" line="638" />
       <location filename="../../ics2desk/gui/main_window.py" line="643" />
+      <location filename="../../ics2desk/gui/main_window.py" line="662" />
+      <location filename="../../ics2desk/gui/main_window.py" line="667" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="619" />
+      <location filename="../../ics2desk/gui/main_window.py" line="643" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="638" />
-      <location filename="../../ics2desk/gui/main_window.py" line="643" />
+      <location filename="../../ics2desk/gui/main_window.py" line="662" />
+      <location filename="../../ics2desk/gui/main_window.py" line="667" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="698" />
+      <location filename="../../ics2desk/gui/main_window.py" line="722" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="712" />
+      <location filename="../../ics2desk/gui/main_window.py" line="736" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="744" />
+      <location filename="../../ics2desk/gui/main_window.py" line="768" />
       <source>Select a filing first</source>
       <translation>Sélectionnez d'abord un dossier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="770" />
+      <location filename="../../ics2desk/gui/main_window.py" line="794" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="786" />
+      <location filename="../../ics2desk/gui/main_window.py" line="810" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="791" />
+      <location filename="../../ics2desk/gui/main_window.py" line="815" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="815" />
+      <location filename="../../ics2desk/gui/main_window.py" line="839" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="833" />
+      <location filename="../../ics2desk/gui/main_window.py" line="857" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="834" />
+      <location filename="../../ics2desk/gui/main_window.py" line="858" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1515,92 +1520,92 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="839" />
+      <location filename="../../ics2desk/gui/main_window.py" line="863" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="849" />
+      <location filename="../../ics2desk/gui/main_window.py" line="873" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="853" />
+      <location filename="../../ics2desk/gui/main_window.py" line="877" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="856" />
+      <location filename="../../ics2desk/gui/main_window.py" line="880" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="899" />
+      <location filename="../../ics2desk/gui/main_window.py" line="923" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="925" />
+      <location filename="../../ics2desk/gui/main_window.py" line="950" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="947" />
+      <location filename="../../ics2desk/gui/main_window.py" line="976" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="947" />
+      <location filename="../../ics2desk/gui/main_window.py" line="976" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="948" />
+      <location filename="../../ics2desk/gui/main_window.py" line="977" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="948" />
+      <location filename="../../ics2desk/gui/main_window.py" line="977" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="950" />
+      <location filename="../../ics2desk/gui/main_window.py" line="979" />
       <source>Sending: by a declarant's desk</source>
       <translation>Envoi : par le poste d'un déclarant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="952" />
+      <location filename="../../ics2desk/gui/main_window.py" line="981" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="953" />
+      <location filename="../../ics2desk/gui/main_window.py" line="982" />
       <source>Who did what to this filing…</source>
       <translation>Qui a fait quoi sur ce dossier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="954" />
+      <location filename="../../ics2desk/gui/main_window.py" line="983" />
       <source>Agency database out of reach: saves are kept on this desk</source>
       <translation>Base de l'agence injoignable : les enregistrements sont gardés sur ce poste</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="955" />
+      <location filename="../../ics2desk/gui/main_window.py" line="984" />
       <source>Local store unavailable</source>
       <translation>Stockage local indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="990" />
+      <location filename="../../ics2desk/gui/main_window.py" line="1019" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="991" />
+      <location filename="../../ics2desk/gui/main_window.py" line="1020" />
       <source>Template name (customer and route):</source>
       <translation>Nom du modèle (client et trajet) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="999" />
+      <location filename="../../ics2desk/gui/main_window.py" line="1028" />
       <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
       <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>
@@ -1615,6 +1620,7 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       <translation>&amp;Dossiers</translation>
     </message>
     <message>
+      <location filename="../../ics2desk/gui/main_window.py" line="974" />
       <location filename="../../ui/main_window.ui" line="21" />
       <location filename="../../ui/main_window.ui" line="63" />
       <source>&amp;New ENS</source>
