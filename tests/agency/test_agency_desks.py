@@ -262,3 +262,28 @@ def test_a_do_not_load_polled_by_three_desks_at_once_is_applied_once(agency_db, 
         assert got.do_not_load_at and got.boarding.value != "may_board"
         assert [m.transport_id for m in store.timeline(f.lrn)].count("tid-dnl-1") == 1
         assert [a.kind for a in store.alerts(f.lrn)].count("do_not_load") == 1
+
+
+def test_an_admin_made_by_db_init_manages_agents_and_a_disabled_one_cannot_sign_in(cluster, tmp_path):
+    dbname = cluster.new_database()
+    owner = cluster.url(dbname=dbname)
+    env = {k: v for k, v in os.environ.items() if k not in ("ICS2DESK_DATABASE", "PGPASSWORD")}
+    env["ICS2DESK_DATA"] = str(tmp_path / "desk")
+    env["ICS2DESK_DATABASE"] = owner  # the environment instead of --database
+    res = _cli(env, "db", "init", "--admin", "amelie", "--password-stdin", stdin="amelie-pw")  # no newline
+    assert res.returncode == 0 and "admin amelie" in res.stdout, res.stderr
+    admin = dict(env, ICS2DESK_DATABASE=cluster.url("amelie", "amelie-pw", dbname))
+    assert _cli(admin, "users", "add", "cedric", "--role", "clerk", "--password-stdin",
+                stdin="cedric-pw\r\n").returncode == 0
+    clerk = dict(env, ICS2DESK_DATABASE=cluster.url("cedric", "cedric-pw", dbname))
+    refused = _cli(clerk, "users", "add", "eve", "--role", "admin", "--password-stdin", stdin="x\n")
+    assert refused.returncode == 1 and "admin" in refused.stderr
+    truck = tmp_path / "truck.xml"
+    truck.write_bytes(to_bytes(samples.ferry_filing()))
+    assert _cli(clerk, "import", "--new-lrn", str(truck)).returncode == 0
+    assert _cli(admin, "users", "disable", "cedric").returncode == 0
+    listed = {u["name"]: u for u in json.loads(_cli(admin, "users", "list", "--json").stdout)}
+    assert listed["cedric"]["enabled"] is False and listed["amelie"]["role"] == "admin"
+    gone = _cli(clerk, "import", "--new-lrn", str(truck))
+    assert gone.returncode == 1 and "refused the sign-in" in gone.stderr, gone.stderr
+    assert "kept on this desk" not in gone.stderr  # a refused sign-in is not an outage
