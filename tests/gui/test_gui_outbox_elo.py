@@ -8,7 +8,7 @@ import pytest
 from ics2desk import samples
 from ics2desk.checkdigits import make_mrn
 from ics2desk.elo import EloService, EloStore
-from ics2desk.gui.main_window import OutboxView
+from ics2desk.gui.outbox.view import OutboxView
 from ics2desk.store import open_store
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
