@@ -44,7 +44,7 @@ DECLARANT_WRITES = {
     "elo_envelopes": "INSERT, UPDATE", "elo_pdfs": "INSERT, UPDATE", "elo_queue": "INSERT, UPDATE, DELETE",
     "elo_settings": "INSERT, UPDATE",  # the ELO service's own state (token expiry, last sync)
 }
-ADMIN_WRITES = {"meta": "INSERT, UPDATE"}
+ADMIN_WRITES = {"meta": "INSERT, UPDATE", "agency_settings": "INSERT, UPDATE, DELETE"}
 NOTIFIED = {"filings": "'filing:' || NEW.lrn", "outbox": "'outbox:' || NEW.id", "alerts": "'alert:' || NEW.id",
             "messages": "'message:' || NEW.id", "continuity_incidents": "'incident:' || NEW.id",
             "continuity_timeline": "'incident:' || NEW.incident_id", "continuity_ticks": "'incident:' || NEW.incident_id",

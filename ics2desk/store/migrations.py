@@ -160,6 +160,13 @@ MIGRATIONS: list[str] = [
         id TEXT PRIMARY KEY, kind TEXT NOT NULL, lrn TEXT, desk TEXT NOT NULL, made_at TEXT NOT NULL,
         applied_at TEXT NOT NULL, outcome TEXT NOT NULL);
     """,
+    # 8: the agency's settings (options of scope "agency": access point, P-Mode, lodging profile,
+    #   LRN prefix, continuity thresholds) in the agency database, one row per option key, its
+    #   value as JSON; on PostgreSQL only an admin writes them. Unused on a single desk's SQLite.
+    """
+    CREATE TABLE agency_settings (
+        key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
