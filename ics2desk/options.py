@@ -8,9 +8,10 @@ them, and `ics2desk settings list|get|set` prints them.
 
 Where each scope is stored (a `Layout`: scope -> backend, pluggable with `set_layout`):
 - agency: what every desk of the agency shares (access point, P-Mode, lodging profile, LRN prefix,
-  continuity thresholds). For now `<data dir>/settings.json`; it moves to the agency database
-  with the PostgreSQL backend (a new backend here and an upgrade step, nothing else). The ELO
-  options are already in the database (`elo_settings`): EloSettings passes its own layout.
+  continuity thresholds). On a single desk `<data dir>/settings.json`; on the agency database
+  the `agency_settings` table, written by an admin only (desk/agency_settings.py, plugged in with
+  `set_layout` by the command line and the app). The ELO options are in the database
+  (`elo_settings`): EloSettings passes its own layout.
 - desk: this machine (simulator address, certificate paths, sending pace):
   `<data dir>/settings.json`.
 - user: the person at the desk (language): `<data dir>/user.json`. In the data dir rather than
