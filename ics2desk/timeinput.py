@@ -183,6 +183,26 @@ def utc_text(stamp: str) -> str:
     return stamp[:10] + " " + (stamp[11:19] if stamp[17:19] != "00" else stamp[11:16]) + " UTC"
 
 
+def local_datetime(text: str, zone: str = DESK_ZONE) -> datetime | None:
+    """The wall-clock time in `zone` that a field's kept value or typed text stands for (what
+    the date-time picker opens on), to the minute; None when it reads as no time."""
+    parsed = parse_time(text, zone)
+    if parsed is None:
+        return None
+    return parsed.utc.astimezone(ZoneInfo(zone)).replace(second=0, microsecond=0)
+
+
+def local_now(zone: str = DESK_ZONE) -> datetime:
+    """The desk clock's now as the wall clock in `zone` shows it, to the minute."""
+    return clock.now().astimezone(ZoneInfo(zone)).replace(second=0, microsecond=0)
+
+
+def wall_text(year: int, month: int, day: int, hour: int, minute: int) -> str:
+    """'01/12/2026 21:15': a picked day and hour written the way a time field shows a local time
+    (local_text's form), so the field reads it like typed text."""
+    return f"{day:02d}/{month:02d}/{year:04d} {hour:02d}:{minute:02d}"
+
+
 # --- numbers -----------------------------------------------------------------------------
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _GROUPED = {",": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?"), ".": re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d*)?")}

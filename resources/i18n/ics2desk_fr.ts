@@ -264,6 +264,34 @@
     </message>
   </context>
   <context>
+    <name>DateTimePicker</name>
+    <message>
+      <location filename="../../ics2desk/gui/form/datetime_picker.py" line="117" />
+      <source>Paris time</source>
+      <translation>Heure de Paris</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/form/datetime_picker.py" line="117" />
+      <source>UK time</source>
+      <translation>Heure du Royaume-Uni</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/form/datetime_picker.py" line="119" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/form/datetime_picker.py" line="120" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/form/datetime_picker.py" line="121" />
+      <source>Arrows: day, Page Up / Page Down: month, Tab: hour, Enter: take it, Escape: leave the field as it was</source>
+      <translation>Flèches : jour, Page préc. / Page suiv. : mois, Tab : heure, Entrée : valider, Échap : laisser le champ tel quel</translation>
+    </message>
+  </context>
+  <context>
     <name>DeclareDialog</name>
     <message>
       <location filename="../../ics2desk/gui/incidents/dialogs.py" line="44" />
@@ -794,42 +822,47 @@
   <context>
     <name>Field</name>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="34" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="36" />
       <source>code or name (↓ lists them)</source>
       <translation>code ou nom (↓ pour la liste)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="36" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="38" />
       <source>Paris time: 26/11/26 10:30, 26/11 10h30, now, +2h</source>
       <translation>heure de Paris : 26/11/26 10:30, 26/11 10h30, maintenant, +2h</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="38" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="40" />
       <source>number, {0} decimals max</source>
       <translation>nombre, {0} décimales au plus</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="40" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="42" />
       <source>exactly {0} characters</source>
       <translation>exactement {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="41" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="43" />
       <source>up to {0} characters</source>
       <translation>jusqu'à {0} caractères</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="322" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="376" />
       <source>code list {0}</source>
       <translation>liste de codes {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="324" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="378" />
       <source>rules {0}</source>
       <translation>règles {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/form/fields.py" line="326" />
+      <location filename="../../ics2desk/gui/form/fields.py" line="380" />
+      <source>Alt+Down or F4: pick a date and time</source>
+      <translation>Alt+Bas ou F4 : choisir une date et une heure</translation>
+    </message>
+    <message>
+      <location filename="../../ics2desk/gui/form/fields.py" line="384" />
       <source>cannot be amended once filed (R3024)</source>
       <translation>non rectifiable une fois déposée (R3024)</translation>
     </message>
@@ -900,7 +933,7 @@
   <context>
     <name>FilingsPage</name>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="225" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="90" />
       <source>%n filing(s)</source>
       <translation>
         <numerusform>%n dossier(s)</numerusform>
@@ -908,32 +941,32 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="272" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="137" />
       <source>Search LRN, MRN, truck, declarant, goods…  (Ctrl+F)</source>
       <translation>Rechercher LRN, MRN, camion, déclarant, marchandises…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="273" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="138" />
       <source>Print summaries (Ctrl+P)</source>
       <translation>Imprimer les récapitulatifs (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="274" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="139" />
       <source>ENS summary of every selected filing, in one print</source>
       <translation>Récapitulatif ENS de chaque dossier sélectionné, en une impression</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="275" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="140" />
       <source>Print truck sheets</source>
       <translation>Imprimer les fiches camion</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="276" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="141" />
       <source>One sheet per truck for the selected filings, MRNs as barcodes</source>
       <translation>Une fiche par camion pour les dossiers sélectionnés, MRN en code-barres</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="279" />
+      <location filename="../../ics2desk/gui/filings/page.py" line="144" />
       <source>All states</source>
       <translation>Tous les états</translation>
     </message>
@@ -1425,22 +1458,22 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="322" />
+      <location filename="../../ics2desk/gui/main_window.py" line="74" />
       <source>Amend ENS {0}</source>
       <translation>Modifier l'ENS {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="424" />
+      <location filename="../../ics2desk/gui/main_window.py" line="176" />
       <source>Settings applied: sending now uses the new transport settings</source>
       <translation>Paramètres appliqués : les envois utilisent désormais les nouveaux réglages de transmission</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="577" />
+      <location filename="../../ics2desk/gui/main_window.py" line="329" />
       <source>Sending stopped: {0}</source>
       <translation>Envoi arrêté : {0}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ics2desk/gui/main_window.py" line="585" />
+      <location filename="../../ics2desk/gui/main_window.py" line="337" />
       <source>%n queued</source>
       <translation>
         <numerusform>%n en attente d'envoi</numerusform>
@@ -1448,70 +1481,70 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="602" />
+      <location filename="../../ics2desk/gui/main_window.py" line="354" />
       <source>The agency database is back: everything is up to date</source>
       <translation>La base de l'agence est revenue : tout est à jour</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="643" />
-      <location filename="../../ics2desk/gui/main_window.py" line="662" />
-      <location filename="../../ics2desk/gui/main_window.py" line="667" />
+      <location filename="../../ics2desk/gui/main_window.py" line="395" />
+      <location filename="../../ics2desk/gui/main_window.py" line="414" />
+      <location filename="../../ics2desk/gui/main_window.py" line="419" />
       <source>Do Not Load</source>
       <translation>Ne pas charger</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="643" />
+      <location filename="../../ics2desk/gui/main_window.py" line="395" />
       <source>{0}: this truck must not board</source>
       <translation>{0} : ce camion ne doit pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="662" />
-      <location filename="../../ics2desk/gui/main_window.py" line="667" />
+      <location filename="../../ics2desk/gui/main_window.py" line="414" />
+      <location filename="../../ics2desk/gui/main_window.py" line="419" />
       <source>New reply</source>
       <translation>Nouvelle réponse</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="722" />
+      <location filename="../../ics2desk/gui/main_window.py" line="474" />
       <source>An amendment is not saved as a draft: send it with Ctrl+Enter</source>
       <translation>Une rectification ne s'enregistre pas en brouillon : envoyez-la avec Ctrl+Entrée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="736" />
+      <location filename="../../ics2desk/gui/main_window.py" line="488" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="768" />
+      <location filename="../../ics2desk/gui/main_window.py" line="520" />
       <source>Select a filing first</source>
       <translation>Sélectionnez d'abord un dossier</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="794" />
+      <location filename="../../ics2desk/gui/main_window.py" line="546" />
       <source>Invalidate and re-file</source>
       <translation>Invalider et redéposer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="810" />
+      <location filename="../../ics2desk/gui/main_window.py" line="562" />
       <source>{0} invalidation queued; its copy {1} is open as a draft</source>
       <translation>{0} : invalidation en file d'envoi ; sa copie {1} est ouverte en brouillon</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="815" />
+      <location filename="../../ics2desk/gui/main_window.py" line="567" />
       <source>{0} queued for sending</source>
       <translation>{0} en file d'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="839" />
+      <location filename="../../ics2desk/gui/main_window.py" line="591" />
       <source>Select one or more filings to print</source>
       <translation>Sélectionnez un ou plusieurs dossiers à imprimer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="857" />
+      <location filename="../../ics2desk/gui/main_window.py" line="609" />
       <source>Truck may not board</source>
       <translation>Le camion ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="858" />
+      <location filename="../../ics2desk/gui/main_window.py" line="610" />
       <source>{0}: {1}
 
 No truck sheet with a barcode can be printed. Print it for the record (stamped, no barcode)?</source>
@@ -1520,92 +1553,92 @@ No truck sheet with a barcode can be printed. Print it for the record (stamped, 
 Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour archive (tamponnée, sans code-barres) ?</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="863" />
+      <location filename="../../ics2desk/gui/main_window.py" line="615" />
       <source>Truck sheet not printed: {0} may not board</source>
       <translation>Fiche camion non imprimée : {0} ne peut pas embarquer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="873" />
+      <location filename="../../ics2desk/gui/main_window.py" line="625" />
       <source>Preparing {0}…</source>
       <translation>Préparation de {0}…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="877" />
+      <location filename="../../ics2desk/gui/main_window.py" line="629" />
       <source>PDF ready: {0} (opened in the PDF viewer: no page renderer for the preview)</source>
       <translation>PDF prêt : {0} (ouvert dans le lecteur PDF : pas de rendu de pages pour l'aperçu)</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="880" />
+      <location filename="../../ics2desk/gui/main_window.py" line="632" />
       <source>PDF ready: {0}</source>
       <translation>PDF prêt : {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="923" />
+      <location filename="../../ics2desk/gui/main_window.py" line="675" />
       <source>{0} not invalidated</source>
       <translation>{0} n'a pas été invalidée</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="950" />
+      <location filename="../../ics2desk/gui/main_window.py" line="702" />
       <source>No request for information received for {0}</source>
       <translation>Aucune demande d'informations reçue pour {0}</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="976" />
+      <location filename="../../ics2desk/gui/main_window.py" line="728" />
       <source>Transport: built-in simulator</source>
       <translation>Transport : simulateur intégré</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="976" />
+      <location filename="../../ics2desk/gui/main_window.py" line="728" />
       <source>Transport: connected</source>
       <translation>Transport : connecté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="977" />
+      <location filename="../../ics2desk/gui/main_window.py" line="729" />
       <source>Transport: unreachable</source>
       <translation>Transport : injoignable</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="977" />
+      <location filename="../../ics2desk/gui/main_window.py" line="729" />
       <source>Transport: stopped</source>
       <translation>Transport : arrêté</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="979" />
+      <location filename="../../ics2desk/gui/main_window.py" line="731" />
       <source>Sending: by a declarant's desk</source>
       <translation>Envoi : par le poste d'un déclarant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="981" />
+      <location filename="../../ics2desk/gui/main_window.py" line="733" />
       <source>Import booking list…</source>
       <translation>Importer une liste de réservations…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="982" />
+      <location filename="../../ics2desk/gui/main_window.py" line="734" />
       <source>Who did what to this filing…</source>
       <translation>Qui a fait quoi sur ce dossier…</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="983" />
+      <location filename="../../ics2desk/gui/main_window.py" line="735" />
       <source>Agency database out of reach: saves are kept on this desk</source>
       <translation>Base de l'agence injoignable : les enregistrements sont gardés sur ce poste</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="984" />
+      <location filename="../../ics2desk/gui/main_window.py" line="736" />
       <source>Local store unavailable</source>
       <translation>Stockage local indisponible</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="1019" />
+      <location filename="../../ics2desk/gui/main_window.py" line="771" />
       <source>Save as template</source>
       <translation>Enregistrer comme modèle</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="1020" />
+      <location filename="../../ics2desk/gui/main_window.py" line="772" />
       <source>Template name (customer and route):</source>
       <translation>Nom du modèle (client et trajet) :</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="1028" />
+      <location filename="../../ics2desk/gui/main_window.py" line="780" />
       <source>Template "{0}" saved: Ctrl+T starts a filing from it</source>
       <translation>Modèle « {0} » enregistré : Ctrl+T démarre une déclaration à partir de celui-ci</translation>
     </message>
@@ -1620,7 +1653,7 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
       <translation>&amp;Dossiers</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="974" />
+      <location filename="../../ics2desk/gui/main_window.py" line="726" />
       <location filename="../../ui/main_window.ui" line="21" />
       <location filename="../../ui/main_window.ui" line="63" />
       <source>&amp;New ENS</source>
@@ -1685,82 +1718,82 @@ Aucune fiche camion avec code-barres ne peut être imprimée. L'imprimer pour ar
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="89" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="61" />
       <source>now</source>
       <translation>maintenant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="108" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="80" />
       <source>Sending: {0} done, {1} left</source>
       <translation>Envoi : {0} faits, {1} restants</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="121" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="93" />
       <source>ELO requests follow their envelope: they can only be retried now from here.</source>
       <translation>Les demandes ELO suivent leur enveloppe : ici, on peut seulement les relancer tout de suite.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="125" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="97" />
       <source>Cancel submission</source>
       <translation>Annuler l'envoi</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="126" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="98" />
       <source>Cancel sending {0} ({1})? The filing goes back to ready; this is audited.</source>
       <translation>Annuler l'envoi de {0} ({1}) ? Le dossier redevient prêt ; l'action est tracée.</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="141" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="113" />
       <source>LRN</source>
       <translation>LRN</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="141" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="113" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="141" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="113" />
       <source>State</source>
       <translation>État</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="142" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="114" />
       <source>Attempts</source>
       <translation>Tentatives</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="142" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="114" />
       <source>Next retry</source>
       <translation>Prochain essai</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="142" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="114" />
       <source>Component</source>
       <translation>Composant</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="143" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="115" />
       <source>Last error</source>
       <translation>Dernière erreur</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="144" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="116" />
       <source>Retry now</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="144" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="116" />
       <source>Pause</source>
       <translation>Suspendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="144" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="116" />
       <source>Resume</source>
       <translation>Reprendre</translation>
     </message>
     <message>
-      <location filename="../../ics2desk/gui/main_window.py" line="145" />
+      <location filename="../../ics2desk/gui/outbox/view.py" line="117" />
       <source>Cancel…</source>
       <translation>Annuler…</translation>
     </message>

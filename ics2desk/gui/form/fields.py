@@ -7,17 +7,19 @@ on it.
 What the agent types is read the way they write it, and the tree keeps what ICS2 wants:
 a code in any case or a name (kept as the code, its name shown beside the field), a local
 time in several forms (kept as ICS2 UTC, UTC shown beside), a number in the UI's language
-(kept as '12450.75').
+(kept as '12450.75'). A time field also has a date-time picker (its button, or Alt+Down / F4
+in the field): another way to type the same text.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from ... import timeinput
 from ...hti.spec import ElementSpec
 from . import completion
+from .datetime_picker import DateTimePicker
 
 
 def tr_hti(text: str) -> str:
@@ -119,11 +121,22 @@ class Field(QWidget):
         elif fmt is not None and self.kind == "number":
             self.edit.setMaxLength(fmt.max_length + fmt.max_length // 3 + 2)
         self.lang = lang
+        self.zone = timeinput.DESK_ZONE  # the wall clock a time field shows and reads
         # Popups are built on first focus: UN/LOCODE alone is 24,000 rows, and the address
         # book changes while the desk runs.
         self._coded_items = False
         self.edit.installEventFilter(self)
         self.meaning = SideLabel(self) if self.kind in ("code", "time") else None
+        # the picker's button is for the mouse: Tab goes from field to field, the keyboard opens
+        # the picker with Alt+Down / F4 in the field
+        self.pick = None
+        self.picker: DateTimePicker | None = None
+        if self.kind == "time":
+            self.pick = QToolButton(self)
+            self.pick.setObjectName("pickDateTime")
+            self.pick.setArrowType(Qt.DownArrow)
+            self.pick.setFocusPolicy(Qt.NoFocus)
+            self.pick.clicked.connect(self.open_picker)
         self.error = ErrorLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -135,11 +148,17 @@ class Field(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setVerticalSpacing(1)
         lay.addWidget(self.edit, 0, 0)
+        column = 1
+        if self.pick is not None:
+            lay.setHorizontalSpacing(2)
+            lay.addWidget(self.pick, 0, column)
+            column += 1
         if self.meaning is not None:
-            lay.addWidget(self.meaning, 0, 1)
+            lay.addWidget(self.meaning, 0, column)
             lay.setColumnStretch(0, 3)
-            lay.setColumnStretch(1, 2)
-        lay.addWidget(self.error, 1, 0, 1, 2 if self.meaning is not None else 1)
+            lay.setColumnStretch(column, 2)
+            column += 1
+        lay.addWidget(self.error, 1, 0, 1, column)
         # no focus proxy: a proxied wrapper stays where it was made in the focus chain and Tab
         # would reach it (and so its edit) out of the form's visual order; setFocus forwards
         self.edit.textChanged.connect(self._changed)
@@ -158,6 +177,11 @@ class Field(QWidget):
                 completion.attach(self.edit, self.spec.codelist, self.lang)
             else:
                 self._attach_suggestions()
+        if obj is self.edit and event.type() == QEvent.KeyPress and self.pick is not None and (
+                (event.key() == Qt.Key_F4 and not event.modifiers() & ~Qt.KeypadModifier)
+                or (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier)):
+            self.open_picker()
+            return True
         if obj is self.edit and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
                 and not event.modifiers() & ~Qt.KeypadModifier:
             # Enter: this value is done, on to the next field still empty (those a crossing, a
@@ -168,6 +192,34 @@ class Field(QWidget):
                 form.focus_next_empty(self)
                 return True
         return False
+
+    # --- the date-time picker ------------------------------------------------------
+    def open_picker(self) -> None:
+        """The calendar under the field, on the field's time (or now, in the field's zone)."""
+        if self.pick is None or self.edit.isReadOnly():
+            return
+        if self.picker is not None:
+            self.picker.close()
+        start = timeinput.local_datetime(self.stored() or self.edit.text(), self.zone) \
+            or timeinput.local_now(self.zone)
+        self.picker = DateTimePicker(start, self.lang, self.zone, self)
+        self.picker.picked.connect(self._picked)
+        self.picker.finished.connect(self._picker_closed)
+        self.picker.popup_under(self.edit)
+
+    def _picked(self, text: str) -> None:
+        before = timeinput.local_datetime(self.stored(), self.zone) if self.stored() else None
+        if before is not None and timeinput.wall_text(before.year, before.month, before.day, before.hour,
+                                                      before.minute) == text:
+            return  # accepted as it opened: the value (its seconds too) stays as it was
+        self.edit.setText(text)  # read, kept and validated like typed text
+
+    def _picker_closed(self, _result: int) -> None:
+        picker, self.picker = self.picker, None
+        if picker is not None:
+            picker.deleteLater()
+        self.window().activateWindow()
+        self.edit.setFocus(Qt.PopupFocusReason)
 
     def _form(self):
         w = self.parentWidget()
@@ -196,7 +248,7 @@ class Field(QWidget):
             ix = self._index()
             return (ix.canonical(code) if ix is not None else None) or code
         if self.kind == "time":
-            parsed = timeinput.parse_time(text)
+            parsed = timeinput.parse_time(text, self.zone)
             return parsed.stamp if parsed else text.strip()
         if self.kind == "number":
             return timeinput.parse_number(text, self.lang) or text.strip()
@@ -205,7 +257,7 @@ class Field(QWidget):
     def _shown(self, value: str) -> str:
         """How a kept value reads in the field."""
         if self.kind == "time":
-            return timeinput.local_text(value) or value
+            return timeinput.local_text(value, self.zone) or value
         if self.kind == "number" and not self.auto_numbered:
             return timeinput.number_text(value, self.lang)
         return value
@@ -221,8 +273,8 @@ class Field(QWidget):
             ix = self._index()
             shown = ix.resolve(text) if ix is not None else None
         elif self.kind == "time":
-            parsed = timeinput.parse_time(text)
-            shown = timeinput.local_text(parsed.stamp) if parsed else None
+            parsed = timeinput.parse_time(text, self.zone)
+            shown = timeinput.local_text(parsed.stamp, self.zone) if parsed else None
         elif self.kind == "number" and not self.auto_numbered:
             number = timeinput.parse_number(text, self.lang)
             shown = timeinput.number_text(number, self.lang) if number is not None else None
@@ -302,6 +354,8 @@ class Field(QWidget):
     def set_locked(self, locked: bool) -> None:
         """Read-only, and looking it (grey, a padlock): an amendment cannot change it (R3024)."""
         self.edit.setReadOnly(locked or self.auto_numbered)
+        if self.pick is not None:
+            self.pick.setEnabled(not self.edit.isReadOnly())
         if bool(self.edit.property("locked")) != locked:
             self.edit.setProperty("locked", locked)
             self.edit.style().unpolish(self.edit)
@@ -322,6 +376,10 @@ class Field(QWidget):
             tip.append(QCoreApplication.translate("Field", "code list {0}").format(el.codelist))
         if el.cites:
             tip.append(QCoreApplication.translate("Field", "rules {0}").format(", ".join(el.cites)))
+        if self.pick is not None:
+            picker_tip = QCoreApplication.translate("Field", "Alt+Down or F4: pick a date and time")
+            tip.append(picker_tip)
+            self.pick.setToolTip(picker_tip)
         if self.locked_after_filing:
             tip.append(QCoreApplication.translate("Field", "cannot be amended once filed (R3024)"))
         self.edit.setToolTip("<br>".join(t for t in tip if t))
