@@ -52,6 +52,7 @@ def shape_of(xpath: str) -> str:
     """'/IE3F50/a/b[2]/c' -> 'a/b/c': the HTI path every occurrence of a repeated row shares."""
     return _INDEX.sub("", xpath).split("/", 2)[-1] if xpath.count("/") >= 2 else ""
 
+BIG_TABLE = 50  # rows above which a summary table's columns are sized once, not on every edit
 
 class FormContext:
     """What every editor needs from the form: field registry, edit notification, view mode.
@@ -521,6 +522,14 @@ class RepeatTable(QGroupBox):
         if 0 <= self.current < len(self.items):
             self.table.setCurrentCell(self.current, 0)
         self.table.blockSignals(False)
+        header = self.table.horizontalHeader()
+        if len(self.items) > BIG_TABLE:
+            # measured once here, not on every keystroke over every row (1,000 goods items)
+            header.setSectionResizeMode(QHeaderView.Interactive)
+            self.table.resizeColumnsToContents()
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.remove_button.setEnabled(len(self.items) > max(self.spec.min, 0) and self.current >= 0)
         self.add_button.setEnabled(len(self.items) < self.spec.max)
         rows = max(2, min(len(self.items), 5))
@@ -531,8 +540,9 @@ class RepeatTable(QGroupBox):
         if 0 <= self.current < len(self.items):
             for c, path in enumerate(self.columns):
                 cell = self.table.item(self.current, c)
-                if cell is not None:
-                    cell.setText(_dig(self.items[self.current], path))
+                text = _dig(self.items[self.current], path)
+                if cell is not None and cell.text() != text:  # each setText re-measures the column
+                    cell.setText(text)
 
     def select(self, index: int) -> None:
         if index == self.current and index >= 0:
