@@ -94,10 +94,12 @@ def install(conn) -> None:
                 conn.execute(f"GRANT {what} ON {table} TO {group}")
     # the one column a clerk may write on an alert: its acknowledgement by name
     conn.execute(f"GRANT UPDATE (acknowledged_by, acknowledged_at) ON alerts TO {CLERK}")
+    conn.execute("SAVEPOINT signal_backend")
     try:  # `users disable` ends the agent's open sessions (needs a superuser running init)
         conn.execute(f"GRANT pg_signal_backend TO {ADMIN}")
+        conn.execute("RELEASE SAVEPOINT signal_backend")
     except pg.PermissionDeniedError:
-        pass
+        conn.execute("ROLLBACK TO SAVEPOINT signal_backend")  # the rest of init goes on
     _row_security(conn)
     _triggers(conn, tables)
 
@@ -204,6 +206,9 @@ def add_user(conn, name: str, role: str, password: str | None) -> None:
     if role not in pg.ROLES:
         raise BadInputError(f"role {role!r}: choose clerk, declarant or admin")
     name = _check_name(name)
+    if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (pg.group_role(role),)).fetchone():
+        raise KnownError("this agency database is not set up yet: run `ics2desk --database URL db init` with the "
+                         "owner's account first")
     if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone():
         raise BadInputError(f"an agent (or database role) named {name} exists already; `ics2desk users list`")
     parts = [pgsql.SQL("CREATE ROLE {} LOGIN").format(pgsql.Identifier(name))]
