@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ics2desk import samples
 from ics2desk.gui.form.amend_preview import AmendmentPreview
-from ics2desk.gui.form.ens_form import EnsForm
-from ics2desk.reuse import presets
+from form_tools import shown_form
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -23,12 +22,7 @@ HOUSE = f"{ROOT}/consignmentMasterLevel/consignmentHouseLevel[1]"
 
 @pytest.fixture
 def form(qtbot):
-    f = EnsForm("IE3F50", "en", presets.load())
-    qtbot.addWidget(f)
-    f.resize(1300, 740)
-    f.show()
-    f.activateWindow()
-    qtbot.waitActive(f)
+    f = shown_form(qtbot)
     doc = samples.ferry_filing("AMEND0000001", items=2)
     f.load(doc)
     f.set_locked(True)

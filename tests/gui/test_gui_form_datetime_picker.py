@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QApplication, QTableView, QToolButton
 from ics2desk import clock
 from ics2desk.gui.form.datetime_picker import DateTimePicker
 from ics2desk.gui.form.ens_form import EnsForm
-from ics2desk.model import EnsDocument
-from ics2desk.reuse import presets
 from ics2desk.xml.writer import to_bytes
+from form_tools import shown_form
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -34,15 +33,7 @@ def fixed_clock():
 
 
 def _form(qtbot, lang: str) -> EnsForm:
-    form = EnsForm("IE3F50", lang, presets.load())
-    qtbot.addWidget(form)
-    form.resize(1300, 740)
-    form.load(EnsDocument("IE3F50", {}))
-    form.apply_preset("dover-calais-ferry")
-    form.show()
-    form.activateWindow()
-    qtbot.waitActive(form)
-    return form
+    return shown_form(qtbot, lang, "dover-calais-ferry")
 
 
 @pytest.fixture

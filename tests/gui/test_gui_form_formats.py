@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from ics2desk import clock
 from ics2desk.gui.form.ens_form import EnsForm
-from ics2desk.model import EnsDocument
-from ics2desk.reuse import presets
 from ics2desk.xml.writer import to_bytes
+from form_tools import shown_form
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -24,15 +23,7 @@ NBSP = "\u00a0"
 
 
 def _form(qtbot, lang: str) -> EnsForm:
-    form = EnsForm("IE3F50", lang, presets.load())
-    qtbot.addWidget(form)
-    form.resize(1300, 740)
-    form.load(EnsDocument("IE3F50", {}))
-    form.apply_preset("dover-calais-ferry")
-    form.show()
-    form.activateWindow()
-    qtbot.waitActive(form)
-    return form
+    return shown_form(qtbot, lang, "dover-calais-ferry")
 
 
 @pytest.fixture

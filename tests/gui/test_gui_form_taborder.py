@@ -11,6 +11,7 @@ from ics2desk import samples
 from ics2desk.gui.form.ens_form import EnsForm
 from ics2desk.model import EnsDocument
 from ics2desk.reuse import presets
+from form_tools import shown_form
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -20,13 +21,7 @@ HOUSE = f"{ROOT}/consignmentMasterLevel/consignmentHouseLevel[1]"
 
 @pytest.fixture
 def form(qtbot):
-    f = EnsForm("IE3F50", "en", presets.load())
-    qtbot.addWidget(f)
-    f.resize(1300, 740)
-    f.show()
-    f.activateWindow()
-    qtbot.waitActive(f)
-    return f
+    return shown_form(qtbot)
 
 
 def _name(form, w) -> str:
