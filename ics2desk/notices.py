@@ -25,10 +25,11 @@ def _t(lang: str, en: str, fr: str) -> str:
     return fr if lang == "fr" else en
 
 
-def field_words(pointer: str | None, lang: str = "en") -> str:
+def field_words(pointer: str | None, lang: str = "en", label_of=None) -> str:
     """Customs' XPath as the form names the field: "Consignment (house level) 1 › Goods item 2 ›
     Gross mass" (the repeated groups, then whose field it is). The pointer itself when the
-    tables do not know it."""
+    tables do not know it. `label_of(element)`: the words for one step (the form passes its
+    translated labels); by default the HTI label in `lang`."""
     if not pointer:
         return ""
     steps = [s.split(":")[-1] for s in pointer.strip().strip("/").split("/") if s]
@@ -47,7 +48,7 @@ def field_words(pointer: str | None, lang: str = "en") -> str:
         el = spec.by_path.get("/".join(plain))
         if el is None:
             return pointer
-        words.append(label(el, lang) + (f" {m.group(2)}" if m.group(2) else ""))
+        words.append((label_of(el) if label_of else label(el, lang)) + (f" {m.group(2)}" if m.group(2) else ""))
         if m.group(2):
             indexed.append(len(words) - 1)
     if not words:

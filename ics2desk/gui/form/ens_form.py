@@ -32,35 +32,12 @@ from ..style import STYLE
 def field_place(message_id: str, path: str) -> str:
     """Where a finding points, in words of the UI language: "House consignment 1 › Goods item 2 ›
     Gross mass" for /IE3F50/.../consignmentHouseLevel[1]/goodsItem[2]/weight/grossMass. Falls back
-    to the raw path for anything the HTI table does not know."""
-    import re
-
+    to the raw path for anything the HTI table does not know (the rule: notices.field_words)."""
+    from ...notices import field_words
     from .fields import tr_hti
 
-    try:
-        spec = load_message(message_id)
-    except Exception:  # unknown message: the raw path is the best we have
-        return path
-    steps = [s for s in path.split("/") if s][1:]  # drop the message id
-    plain, words, indexed = [], [], []
-    for step in steps:
-        m = re.fullmatch(r"(\w+)(?:\[(\d+)\])?", step)
-        if not m:
-            return path
-        plain.append(m.group(1))
-        el = spec.by_path.get("/".join(plain))
-        if el is None:
-            return path
-        word = tr_hti(el.label) + (f" {m.group(2)}" if m.group(2) else "")
-        words.append(word)
-        if m.group(2):
-            indexed.append(len(words) - 1)
-    if not words:
-        return path
-    # the repeated groups say which line; the last three steps say whose field it is
-    # ("Consignee › Address › City", not an "Address › City" that four parties share)
-    keep = sorted(set(indexed) | set(range(max(0, len(words) - 3), len(words))))
-    return " › ".join(dict.fromkeys(words[i] for i in keep))
+    return field_words(path, label_of=lambda el: tr_hti(el.label))
+
 
 ROOT_DECLARATION = ["LRN", "documentIssueDate", "SpecificCircumstanceIndicator", "reEntryIndicator",
                     "declarant", "representative"]
