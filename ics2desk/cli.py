@@ -144,10 +144,11 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     args = build_parser().parse_args(argv)
     if database:  # one place decides the database too: every module reads ICS2DESK_DATABASE
         os.environ["ICS2DESK_DATABASE"] = database
-    from .desk import agency_settings
-
-    agency_settings.install()  # the agency's settings from the agency database when there is one
     args.database = database or os.environ.get("ICS2DESK_DATABASE") or None
+    if args.database:  # the agency's settings from the agency database (a single desk pays nothing for it)
+        from .desk import agency_settings
+
+        agency_settings.install()
     if args.data_dir:  # one place decides the data dir: every module reads ICS2DESK_DATA
         os.environ["ICS2DESK_DATA"] = str(Path(args.data_dir).expanduser().resolve())
     try:

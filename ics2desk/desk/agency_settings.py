@@ -22,6 +22,7 @@ from ..errors import PermissionDeniedError, SignInError, StoreUnavailableError
 
 CACHE_FILE = "agency-settings.json"
 STAMP_EVERY_S = 10.0  # how often a running desk asks the database whether the agency's settings moved
+READ_FRESH_S = 2.0  # a read this recent serves again: Settings.load runs on every save, not one connection each
 
 
 def _agency_keys() -> set[str]:
@@ -38,6 +39,7 @@ class AgencySettings:
         self.cache = self.data_dir / CACHE_FILE
         self.name = "agency database settings"
         self._stamp: tuple[float, object] | None = None
+        self._read: tuple[float, dict] | None = None
 
     # --- the database -------------------------------------------------------------------------
     def _connect(self):
@@ -45,8 +47,16 @@ class AgencySettings:
 
         return pg.connect(self.url, listen=False)
 
-    def _db_read(self) -> dict | None:
-        """The agency's stored values, or None when the database cannot be asked now."""
+    def _db_read(self, fresh: bool = False) -> dict | None:
+        """The agency's stored values, or None when the database cannot be asked now. A read of
+        the last READ_FRESH_S seconds serves again unless `fresh` (before a write)."""
+        if not fresh and self._read is not None and time.monotonic() - self._read[0] < READ_FRESH_S:
+            return dict(self._read[1])
+        values = self._ask_database()
+        self._read = None if values is None else (time.monotonic(), dict(values))
+        return values
+
+    def _ask_database(self) -> dict | None:
         try:
             conn = self._connect()
         except (StoreUnavailableError, SignInError):
@@ -87,7 +97,7 @@ class AgencySettings:
 
     def write(self, raw: dict) -> None:
         keys = _agency_keys()
-        stored = self._db_read()
+        stored = self._db_read(fresh=True)
         if stored is None:
             raise StoreUnavailableError("the agency's settings are in the agency database, which is out of reach: "
                                         "nothing was changed; try again when it is back", str(self.data_dir),
@@ -119,7 +129,7 @@ class AgencySettings:
         finally:
             conn.close()
         self._keep_copy({**stored, **changed})
-        self._stamp = None
+        self._stamp = self._read = None
 
     def stamp(self) -> object:
         """Moves when an admin changed the agency's settings (asked at most every STAMP_EVERY_S)."""
@@ -146,7 +156,10 @@ def layout(data_dir) -> dict:
     from ..store.db import database_url
 
     data_dir = Path(data_dir)
-    options.upgrade_data_dir(data_dir)
+    key = str(data_dir.resolve())
+    if key not in _UPGRADED:  # once per data dir and process: the sender asks for a layout every second
+        options.upgrade_data_dir(data_dir)
+        _UPGRADED.add(key)
     plain = options.default_layout(data_dir)
     url = database_url()
     if not url:
@@ -154,16 +167,16 @@ def layout(data_dir) -> dict:
     if standalone.mode(data_dir) is not None:
         plain["agency"] = _Frozen(data_dir, plain["agency"])
         return plain
-    key = (str(data_dir.resolve()), url)
-    backend = _BACKENDS.get(key)
+    backend = _BACKENDS.get((key, url))
     if backend is None:  # one per data dir and database: its stamp is asked every second by the sender
-        backend = _BACKENDS[key] = AgencySettings(data_dir, url, plain["agency"])
+        backend = _BACKENDS[(key, url)] = AgencySettings(data_dir, url, plain["agency"])
     backend.below = plain["agency"]
     plain["agency"] = backend
     return plain
 
 
 _BACKENDS: dict[tuple[str, str], AgencySettings] = {}
+_UPGRADED: set[str] = set()
 
 
 class _Frozen:
